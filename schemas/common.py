@@ -1,0 +1,46 @@
+"""Nested schemas several forms share: workers, participants, addresses, household."""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, fields, validate
+
+from schemas.fields import CIN, PHONE, WORKER_NUMBER, optional_text, required_text
+
+
+class StrictSchema(Schema):
+    """Unknown keys are refused, so a typed value the service computes cannot slip in."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class WorkerSchema(StrictSchema):
+    """A county worker: EC, case manager, EST or supervisor."""
+
+    name = required_text(80)
+    worker_number = fields.String(required=True, validate=WORKER_NUMBER)
+    phone = fields.String(load_default=None, allow_none=True, validate=PHONE)
+    email = fields.Email(load_default=None, allow_none=True)
+
+
+class ParticipantSchema(StrictSchema):
+    name = required_text(100)
+    cin = fields.String(load_default=None, allow_none=True, validate=CIN)
+    phone = fields.String(load_default=None, allow_none=True, validate=PHONE)
+
+
+class AddressSchema(StrictSchema):
+    street = required_text(120)
+    unit = optional_text(40)
+    city = required_text(60)
+    state = fields.String(load_default="CA", validate=validate.Regexp(r"^[A-Z]{2}$"))
+    zip = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{5}(-[0-9]{4})?$"))
+
+
+class HouseholdSchema(StrictSchema):
+    """The facts behind the weekly participation requirement (WIC 11322.8)."""
+
+    two_parent_family = fields.Boolean(required=True)
+    parent_disabled = fields.Boolean(load_default=False)
+    child_under_six = fields.Boolean(load_default=False)
+    pregnant_no_other_child = fields.Boolean(load_default=False)

@@ -1,0 +1,69 @@
+"""Field types shared by the form schemas."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate
+
+# XML 1.0 cannot carry these; a document holding one would not open.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+CASE_NUMBER = validate.Regexp(
+    r"^[A-Za-z0-9]{7,10}$", error="Case number must be 7 to 10 letters and digits."
+)
+CIN = validate.Regexp(r"^[0-9]{8}[A-Za-z]$", error="CIN must be 8 digits then a letter.")
+WORKER_NUMBER = validate.Regexp(
+    r"^[A-Za-z0-9-]{1,12}$", error="Worker number must be up to 12 letters, digits or dashes."
+)
+PHONE = validate.Regexp(
+    r"^[0-9()+.\- x]{7,25}$", error="Phone must hold digits, spaces and ( ) - + . x only."
+)
+
+
+class Text(fields.String):
+    """Free text: any Unicode, trimmed, with a length limit and no control characters."""
+
+    def __init__(self, *, max_length: int = 200, multiline: bool = False, **kwargs: Any) -> None:
+        self.max_length = max_length
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if _FORBIDDEN.search(text):
+            raise ValidationError("Contains a control character that cannot be printed.")
+        if not self.multiline and ("\n" in text or "\t" in text):
+            raise ValidationError("Must be a single line.")
+        if len(text) > self.max_length:
+            raise ValidationError(f"Longer than {self.max_length} characters.")
+        if self.required and not text:
+            raise ValidationError("Must not be blank.")
+        return text
+
+
+def required_text(max_length: int = 200, **kwargs: Any) -> Text:
+    return Text(required=True, max_length=max_length, **kwargs)
+
+
+def optional_text(max_length: int = 200, **kwargs: Any) -> Text:
+    return Text(load_default=None, allow_none=True, max_length=max_length, **kwargs)
+
+
+def hours_field(**kwargs: Any) -> fields.Decimal:
+    """Hours per week or per day: 0 to 168, in quarters of an hour or finer."""
+    return fields.Decimal(
+        places=2, as_string=False, validate=validate.Range(min=0, max=168), **kwargs
+    )
+
+
+def money_field(**kwargs: Any) -> fields.Decimal:
+    return fields.Decimal(
+        places=2, as_string=False, validate=validate.Range(min=0, max=100000), **kwargs
+    )
+
+
+def one_of(*choices: str, **kwargs: Any) -> fields.String:
+    return fields.String(validate=validate.OneOf(choices), **kwargs)

@@ -1,0 +1,135 @@
+"""Checking and rendering forms: the one entry point the API and the command line call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from marshmallow import ValidationError
+
+from service import clock
+from service.counties import County, get_county
+from service.errors import InvalidInput, UnknownCounty, UnsupportedFormat
+from service.forms import get_form
+from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.jsonable import jsonable
+from service.rendering.docx import DOCX_MIME, CompiledTemplate, make_environment
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = PROJECT_ROOT / "form_templates"
+EXAMPLE_DIR = Path(__file__).resolve().parent / "forms" / "examples"
+FORMATS = ("docx",)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Validated data plus what the rules made of it."""
+
+    spec: FormSpec
+    data: dict[str, Any]
+    evaluation: Evaluation
+    rules: RuleInput
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "form": self.spec.id,
+            "valid": self.evaluation.ok,
+            "errors": self.evaluation.errors,
+            "warnings": self.evaluation.warnings,
+            "computed": jsonable(self.evaluation.computed),
+        }
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    content: bytes
+    mimetype: str
+    filename: str
+    check: CheckResult
+
+
+def example(form_id: str) -> dict[str, Any]:
+    """A complete, valid, fictional payload for the form."""
+    spec = get_form(form_id)
+    return json.loads((EXAMPLE_DIR / f"{spec.id}.json").read_text(encoding="utf-8"))
+
+
+def check(form_id: str, payload: Any, today: dt.date | None = None) -> CheckResult:
+    """Validate ``payload`` and apply the form's rules; never raises for bad input."""
+    spec = get_form(form_id)
+    rules_today = today or clock.today()
+    try:
+        data = spec.schema().load(payload if payload is not None else {})
+    except ValidationError as exc:
+        evaluation = Evaluation(errors=flatten_errors(exc.messages))
+        return CheckResult(spec, {}, evaluation, RuleInput(_fallback_county(spec), rules_today))
+    try:
+        county = get_county(spec.county or data["county"])
+    except UnknownCounty as exc:
+        evaluation = Evaluation(errors={"county": [exc.message]})
+        return CheckResult(spec, data, evaluation, RuleInput(_fallback_county(spec), rules_today))
+    rules = RuleInput(county=county, today=rules_today)
+    return CheckResult(spec, data, spec.evaluate(data, rules), rules)
+
+
+def render(
+    form_id: str, payload: Any, fmt: str = "docx", today: dt.date | None = None
+) -> RenderedDocument:
+    """Check and fill the form; raises InvalidInput when a field breaks the schema or a rule."""
+    if fmt not in FORMATS:
+        raise UnsupportedFormat(fmt, list(FORMATS))
+    result = check(form_id, payload, today)
+    ev = result.evaluation
+    if not ev.ok:
+        raise InvalidInput(ev.errors, ev.warnings, jsonable(ev.computed))
+    context = build_context(result)
+    content = compiled_template(result.spec).render(context)
+    return RenderedDocument(content, DOCX_MIME, _filename(result, fmt), result)
+
+
+def build_context(result: CheckResult) -> dict[str, Any]:
+    """Everything a template may print: the payload, computed values, form and county."""
+    spec, rules = result.spec, result.rules
+    context = spec.build_context(result.data, result.evaluation, rules)
+    context.setdefault("computed", result.evaluation.computed)
+    context["form"] = spec.meta()
+    context["county"] = rules.county.summary()
+    context["generated_on"] = rules.today
+    return context
+
+
+def compiled_template(spec: FormSpec) -> CompiledTemplate:
+    path = TEMPLATE_DIR / spec.template
+    return _compiled(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: Path, mtime_ns: int) -> CompiledTemplate:
+    # mtime in the key: a template edited by a forms analyst is picked up without a restart.
+    return CompiledTemplate(path, make_environment())
+
+
+def _filename(result: CheckResult, fmt: str) -> str:
+    case = re.sub(r"[^A-Za-z0-9]", "", str(result.data.get("case_number", ""))) or "case"
+    return f"{result.spec.id}_{case}_{result.rules.today.isoformat()}.{fmt}"
+
+
+def _fallback_county(spec: FormSpec) -> County:
+    return get_county(spec.county or "alameda")
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """marshmallow's nested messages as ``{"activities.0.hours": [...]}``."""
+    if isinstance(messages, list):
+        return {prefix or "_schema": [str(m) for m in messages]}
+    flat: dict[str, list[str]] = {}
+    for key, value in messages.items():
+        path = prefix if key == "_schema" and prefix else (f"{prefix}.{key}" if prefix else str(key))
+        for sub_path, msgs in flatten_errors(value, path).items():
+            flat.setdefault(sub_path, []).extend(msgs)
+    return flat

@@ -1,0 +1,1 @@
+"""Filling the .docx form templates."""

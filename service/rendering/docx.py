@@ -1,0 +1,89 @@
+"""A docxtpl template compiled once and filled many times.
+
+docxtpl's own ``render`` re-reads the .docx, re-parses every part with python-docx
+and re-zips the package on every call. The parts without Jinja tags never change,
+so they are zipped once; the parts with tags are cleaned by docxtpl's ``patch_xml``
+and compiled to Jinja templates once. A render is then a Jinja render of those
+parts, appended to a copy of the pre-built zip.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, Template
+
+from service.rendering.filters import FILTERS, finalize
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TAG = re.compile(r"\{[{%#]")
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_LISTING_CHARS = ("\n", "\t")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A filled document: its bytes and MIME type."""
+
+    content: bytes
+    mimetype: str
+
+
+def make_environment() -> Environment:
+    """The Jinja environment of every form: escaping on, no silent missing variables."""
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+    env.filters.update(FILTERS)
+    return env
+
+
+class CompiledTemplate:
+    """One .docx template, split into a static zip and compiled Jinja parts."""
+
+    def __init__(self, path: Path, env: Environment | None = None) -> None:
+        self.path = path
+        self.env = env or make_environment()
+        self.sources: dict[str, str] = {}
+        self._templates: dict[str, Template] = {}
+        self._base = self._split(path)
+
+    def _split(self, path: Path) -> bytes:
+        self._patcher = patcher = DocxTemplate(str(path))
+        out = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename.endswith(".xml") and _TAG.search(data.decode("utf-8", "replace")):
+                    # Same cleaning docxtpl applies before handing a part to Jinja.
+                    source = patcher.patch_xml(_strip_declaration_break(data.decode("utf-8")))
+                    self.sources[info.filename] = source
+                    marked = _PARAGRAPH.sub(r"\n<w:p\1", source)
+                    self._templates[info.filename] = self.env.from_string(marked)
+                else:
+                    dst.writestr(info, data)
+        return out.getvalue()
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """Fill the template; returns the .docx bytes."""
+        out = io.BytesIO(self._base)
+        out.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+            for name, template in self._templates.items():
+                xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", template.render(context))
+                if any(ch in xml for ch in _LISTING_CHARS):
+                    # Line breaks and tabs typed in a value become Word breaks and tabs.
+                    xml = self._patcher.resolve_listing(xml)
+                dst.writestr(name, xml)
+        return out.getvalue()
+
+
+def _strip_declaration_break(xml: str) -> str:
+    # The line break after <?xml ...?> would otherwise look like a typed line break.
+    head, sep, rest = xml.partition("?>")
+    return head + sep + rest.lstrip("\r\n") if sep else xml

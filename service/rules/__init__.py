@@ -1,0 +1,1 @@
+"""Program rules shared by every form: calendars, dates and participation hours."""

@@ -1,0 +1,1 @@
+"""Scripts that author the .docx form templates; run ``python -m tools.templates``."""

@@ -1,0 +1,263 @@
+"""Building blocks for form templates that look like the county's paper forms.
+
+The .docx files in ``form_templates/`` are the source of truth once written: a forms
+analyst edits them in Word or LibreOffice Writer. These helpers only author the first
+version consistently; ``wtwforms check-templates`` guards either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Inches, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Arial"
+LABEL_SIZE = Pt(7)
+VALUE_SIZE = Pt(9.5)
+SHADE = "D9D9D9"
+OUT_DIR = Path(__file__).resolve().parents[2] / "form_templates"
+CONTENT_WIDTH = Inches(7.5)
+
+
+PARTICIPANT_LINE = "Participant: {{ participant.name }}\tCase No.: {{ case_number }}"
+
+
+def new_form(
+    title_lines: Sequence[str],
+    header_line: str = PARTICIPANT_LINE,
+    header_right: str = "{{ form.number }}",
+    footer_middle: str = "{{ participant.name }}",
+) -> Document:
+    """A Letter page with agency, form number and case at the top, and the footer set.
+
+    ``header_line`` repeats who the form is about on every page, as paper forms do.
+    """
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Inches(0.5))
+    section.top_margin = section.bottom_margin = Inches(0.5)
+    section.header_distance = section.footer_distance = Inches(0.3)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = VALUE_SIZE
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    _header(section, header_line, header_right)
+    _footer(section, footer_middle)
+    for i, line in enumerate(title_lines):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(line)
+        run.bold = True
+        run.font.size = Pt(13 if i == 0 else 10)
+    return doc
+
+
+def _header(section, line: str, right_text: str) -> None:
+    header = section.header
+    p = header.paragraphs[0]
+    p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    run = p.add_run("{{ form.agency }}")
+    run.bold = True
+    run.font.size = Pt(8)
+    p.add_run("\t" + right_text).font.size = Pt(8)
+    q = header.add_paragraph()
+    q.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    r = q.add_run(line)
+    r.font.size = Pt(8)
+    _bottom_border(q)
+
+
+def _footer(section, middle: str) -> None:
+    p = section.footer.paragraphs[0]
+    p.paragraph_format.tab_stops.add_tab_stop(Emu(CONTENT_WIDTH // 2), WD_TAB_ALIGNMENT.CENTER)
+    p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run("{{ form.number }} ({{ form.revision }})").font.size = Pt(7.5)
+    p.add_run("\t" + middle).font.size = Pt(7.5)
+    p.add_run("\tPage ").font.size = Pt(7.5)
+    _field(p, "PAGE")
+    p.add_run(" of ").font.size = Pt(7.5)
+    _field(p, "NUMPAGES")
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(7.5)
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("end", None)):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+        if kind == "separate":
+            t = OxmlElement("w:t")
+            t.text = "1"
+            run._r.append(t)
+
+
+def _bottom_border(paragraph: Paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, val in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), val)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def shade(cell: _Cell, color: str = SHADE) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), color)
+    tcpr.append(shd)
+
+
+def section_heading(doc: Document, number: int | str, title: str) -> None:
+    """A numbered section bar: ``3. ACTIVITIES``."""
+    table = doc.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    cell = table.cell(0, 0)
+    shade(cell, "BFBFBF")
+    run = cell.paragraphs[0].add_run(f"{number}. {title.upper()}")
+    run.bold = True
+    run.font.size = Pt(9)
+    _spacer(doc)
+
+
+def _spacer(doc: Document, size: float = 2) -> None:
+    p = doc.add_paragraph()
+    p.paragraph_format.line_spacing = Pt(size)
+    p.add_run("").font.size = Pt(size)
+
+
+def _label_value(cell: _Cell, label: str, value: str) -> None:
+    p = cell.paragraphs[0]
+    r = p.add_run(label.upper())
+    r.font.size = LABEL_SIZE
+    r.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    v = cell.add_paragraph()
+    v.add_run(value).font.size = VALUE_SIZE
+
+
+def field_grid(doc: Document, rows: Sequence[Sequence[tuple[str, str]]]) -> Table:
+    """Boxes with a small label over each value; each inner list is one row of boxes."""
+    cols = max(len(r) for r in rows)
+    table = doc.add_table(rows=0, cols=cols)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for row in rows:
+        cells = table.add_row().cells
+        for i, (label, value) in enumerate(row):
+            _label_value(cells[i], label, value)
+        if len(row) < cols:
+            cells[len(row) - 1].merge(cells[cols - 1])
+    _spacer(doc)
+    return table
+
+
+def repeat_table(
+    doc: Document,
+    headings: Sequence[str],
+    loop: str,
+    cells: Sequence[str],
+    empty: str = "None listed.",
+    widths: Sequence[float] | None = None,
+) -> Table:
+    """A table with one row per item: ``loop`` is e.g. ``a in activities``."""
+    collection = loop.split(" in ", 1)[1]
+    table = doc.add_table(rows=0, cols=len(headings))
+    table.style = "Table Grid"
+    head = table.add_row().cells
+    for i, text in enumerate(headings):
+        shade(head[i])
+        r = head[i].paragraphs[0].add_run(text.upper())
+        r.bold = True
+        r.font.size = LABEL_SIZE
+    _tag_row(table, "{%tr for " + loop + " %}")
+    data = table.add_row().cells
+    for i, text in enumerate(cells):
+        data[i].paragraphs[0].add_run(text).font.size = VALUE_SIZE
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr if not " + collection + " %}")
+    none_row = table.add_row().cells
+    none_row[0].merge(none_row[-1]).paragraphs[0].add_run(empty).italic = True
+    _tag_row(table, "{%tr endif %}")
+    if widths:
+        for row in table.rows:
+            for i, w in enumerate(widths[: len(row.cells)]):
+                row.cells[i].width = Inches(w)
+    _spacer(doc)
+    return table
+
+
+def _tag_row(table: Table, tag: str) -> None:
+    cells = table.add_row().cells
+    cells[0].merge(cells[-1]).paragraphs[0].add_run(tag)
+
+
+def checkboxes(doc: Document, items: Sequence[tuple[str, str]], label: str | None = None) -> None:
+    """A line of check boxes: each item is (expression, caption)."""
+    p = doc.add_paragraph()
+    if label:
+        r = p.add_run(label.upper() + "  ")
+        r.font.size = LABEL_SIZE
+    for expr, caption in items:
+        p.add_run("{{ " + expr + "|box }} " + caption + "    ")
+    _spacer(doc)
+
+
+def paragraph(doc: Document, text: str, size: float = 9.5, bold: bool = False) -> Paragraph:
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+    return p
+
+
+def text_box(doc: Document, label: str, value: str) -> None:
+    """A full-width box for free text such as comments."""
+    table = doc.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    _label_value(table.cell(0, 0), label, value)
+    _spacer(doc)
+
+
+def signatures(doc: Document, lines: Sequence[tuple[str, str, str]]) -> None:
+    """Signature lines: each is (who signs, printed name expression, date expression)."""
+    table = doc.add_table(rows=0, cols=3)
+    for who, name, date in lines:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run("\n\n______________________________________")
+        cells[0].add_paragraph().add_run(f"Signature of {who}").font.size = LABEL_SIZE
+        cells[1].paragraphs[0].add_run("\n\n" + name)
+        cells[1].add_paragraph().add_run("Printed name").font.size = LABEL_SIZE
+        cells[2].paragraphs[0].add_run("\n\n" + date)
+        cells[2].add_paragraph().add_run("Date").font.size = LABEL_SIZE
+    _spacer(doc)
+
+
+def save(doc: Document, filename: str) -> Path:
+    OUT_DIR.mkdir(exist_ok=True)
+    path = OUT_DIR / filename
+    doc.core_properties.title = "{{ form.title }}"
+    doc.core_properties.subject = "{{ form.number }}"
+    doc.core_properties.author = "wtwforms"
+    doc.save(str(path))
+    return path

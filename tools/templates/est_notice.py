@@ -1,0 +1,74 @@
+"""Authors form_templates/42-6.docx."""
+
+from __future__ import annotations
+
+from tools.templates.common import (
+    checkboxes,
+    field_grid,
+    new_form,
+    repeat_table,
+    save,
+    section_heading,
+    signatures,
+    text_box,
+)
+
+
+def build() -> None:
+    doc = new_form(["EMPLOYMENT COUNSELOR NOTICE TO", "ELIGIBILITY SERVICES TECHNICIAN OF RECORD"])
+    section_heading(doc, 1, "To and from")
+    field_grid(
+        doc,
+        [
+            [("To: EST of record", "{{ est.name }}"), ("EST worker no.", "{{ est.worker_number }}"),
+             ("EST phone", "{{ est.phone }}"), ("EST email", "{{ est.email }}")],
+            [("From: Employment Counselor", "{{ ec.name }}"), ("EC worker no.", "{{ ec.worker_number }}"),
+             ("EC phone", "{{ ec.phone }}"), ("EC email", "{{ ec.email }}")],
+            [("Date of this notice", "{{ notice_date|us_date }}")],
+        ],
+    )
+    section_heading(doc, 2, "Participant")
+    field_grid(
+        doc,
+        [[("Participant name", "{{ participant.name }}"), ("Case number", "{{ case_number }}"),
+          ("CIN", "{{ participant.cin }}"), ("Phone", "{{ participant.phone }}")]],
+    )
+    section_heading(doc, 3, "Action")
+    checkboxes(doc, [
+        ("action == 'noncompliance_initiated'", "Noncompliance initiated"),
+        ("action == 'cause_determination'", "Cause determination"),
+        ("action == 'compliance_plan_agreed'", "Compliance plan agreed"),
+    ])
+    checkboxes(doc, [
+        ("action == 'sanction_imposed'", "Impose sanction"),
+        ("action == 'sanction_cured'", "Sanction cured / removed"),
+    ])
+    checkboxes(doc, [
+        ("good_cause_found == true", "Good cause found"),
+        ("good_cause_found == false", "Good cause not found"),
+    ], label="Cause determination outcome")
+    field_grid(doc, [[("Action", "{{ computed.action_label }}")]])
+    section_heading(doc, 4, "Noncompliance")
+    field_grid(
+        doc,
+        [[("WTW activity", "{{ activity.type }}"), ("Provider", "{{ activity.provider }}")]],
+    )
+    repeat_table(doc, ["Date(s) of noncompliance"], "day in noncompliance_dates",
+                 ["{{ day|us_date }}"], empty="No dates listed.")
+    text_box(doc, "What happened", "{{ what_happened }}")
+    section_heading(doc, 5, "Notice of action and sanction dates")
+    field_grid(
+        doc,
+        [[("Notice of action date", "{{ noa_date|us_date }}"),
+          ("20-day good cause period ends", "{{ computed.good_cause_period_ends|us_date }}"),
+          ("Earliest effective date", "{{ computed.earliest_effective_date|us_date }}"),
+          ("Sanction effective date", "{{ sanction_effective_date|us_date }}")]],
+    )
+    section_heading(doc, 6, "Comments")
+    text_box(doc, "Comments", "{{ comments }}")
+    signatures(doc, [("Employment Counselor", "{{ ec.name }}", "{{ notice_date|us_date }}")])
+    save(doc, "42-6.docx")
+
+
+if __name__ == "__main__":
+    build()
