@@ -129,7 +129,9 @@ def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
         return {prefix or "_schema": [str(m) for m in messages]}
     flat: dict[str, list[str]] = {}
     for key, value in messages.items():
-        path = prefix if key == "_schema" and prefix else (f"{prefix}.{key}" if prefix else str(key))
+        path = (
+            prefix if key == "_schema" and prefix else (f"{prefix}.{key}" if prefix else str(key))
+        )
         for sub_path, msgs in flatten_errors(value, path).items():
             flat.setdefault(sub_path, []).extend(msgs)
     return flat

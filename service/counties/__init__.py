@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from service.errors import UnknownCounty
@@ -63,7 +63,7 @@ def county_ids() -> list[str]:
     return sorted(p.stem for p in COUNTY_DIR.glob("*.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_county(county_id: str) -> County:
     """Load a county by id; raises UnknownCounty for an id with no configuration."""
     path = COUNTY_DIR / f"{county_id}.toml"

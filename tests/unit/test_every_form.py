@@ -99,7 +99,7 @@ def test_a_table_row_field_appears_in_the_table(form_id, render, example):
     payload = example(form_id)
     marker = "Row & <value> 漢字"
     rows = [p for p, f in text_field_paths(_spec(form_id).schema()) if "[]" in p]
-    if not rows or not set_path(payload, rows[0], marker[: 200]):
+    if not rows or not set_path(payload, rows[0], marker[:200]):
         pytest.skip("this form has no free-text field in a repeating table")
     text = render(form_id, payload)
     assert any(marker in cell for cell in text.cells)

@@ -20,49 +20,82 @@ def build() -> None:
     field_grid(
         doc,
         [
-            [("To: EST of record", "{{ est.name }}"), ("EST worker no.", "{{ est.worker_number }}"),
-             ("EST phone", "{{ est.phone }}"), ("EST email", "{{ est.email }}")],
-            [("From: Employment Counselor", "{{ ec.name }}"), ("EC worker no.", "{{ ec.worker_number }}"),
-             ("EC phone", "{{ ec.phone }}"), ("EC email", "{{ ec.email }}")],
+            [
+                ("To: EST of record", "{{ est.name }}"),
+                ("EST worker no.", "{{ est.worker_number }}"),
+                ("EST phone", "{{ est.phone }}"),
+                ("EST email", "{{ est.email }}"),
+            ],
+            [
+                ("From: Employment Counselor", "{{ ec.name }}"),
+                ("EC worker no.", "{{ ec.worker_number }}"),
+                ("EC phone", "{{ ec.phone }}"),
+                ("EC email", "{{ ec.email }}"),
+            ],
             [("Date of this notice", "{{ notice_date|us_date }}")],
         ],
     )
     section_heading(doc, 2, "Participant")
     field_grid(
         doc,
-        [[("Participant name", "{{ participant.name }}"), ("Case number", "{{ case_number }}"),
-          ("CIN", "{{ participant.cin }}"), ("Phone", "{{ participant.phone }}")]],
+        [
+            [
+                ("Participant name", "{{ participant.name }}"),
+                ("Case number", "{{ case_number }}"),
+                ("CIN", "{{ participant.cin }}"),
+                ("Phone", "{{ participant.phone }}"),
+            ]
+        ],
     )
     section_heading(doc, 3, "Action")
-    checkboxes(doc, [
-        ("action == 'noncompliance_initiated'", "Noncompliance initiated"),
-        ("action == 'cause_determination'", "Cause determination"),
-        ("action == 'compliance_plan_agreed'", "Compliance plan agreed"),
-    ])
-    checkboxes(doc, [
-        ("action == 'sanction_imposed'", "Impose sanction"),
-        ("action == 'sanction_cured'", "Sanction cured / removed"),
-    ])
-    checkboxes(doc, [
-        ("good_cause_found == true", "Good cause found"),
-        ("good_cause_found == false", "Good cause not found"),
-    ], label="Cause determination outcome")
+    checkboxes(
+        doc,
+        [
+            ("action == 'noncompliance_initiated'", "Noncompliance initiated"),
+            ("action == 'cause_determination'", "Cause determination"),
+            ("action == 'compliance_plan_agreed'", "Compliance plan agreed"),
+        ],
+    )
+    checkboxes(
+        doc,
+        [
+            ("action == 'sanction_imposed'", "Impose sanction"),
+            ("action == 'sanction_cured'", "Sanction cured / removed"),
+        ],
+    )
+    checkboxes(
+        doc,
+        [
+            ("good_cause_found == true", "Good cause found"),
+            ("good_cause_found == false", "Good cause not found"),
+        ],
+        label="Cause determination outcome",
+    )
     field_grid(doc, [[("Action", "{{ computed.action_label }}")]])
     section_heading(doc, 4, "Noncompliance")
     field_grid(
         doc,
         [[("WTW activity", "{{ activity.type }}"), ("Provider", "{{ activity.provider }}")]],
     )
-    repeat_table(doc, ["Date(s) of noncompliance"], "day in noncompliance_dates",
-                 ["{{ day|us_date }}"], empty="No dates listed.")
+    repeat_table(
+        doc,
+        ["Date(s) of noncompliance"],
+        "day in noncompliance_dates",
+        ["{{ day|us_date }}"],
+        empty="No dates listed.",
+    )
     text_box(doc, "What happened", "{{ what_happened }}")
     section_heading(doc, 5, "Notice of action and sanction dates")
     field_grid(
         doc,
-        [[("Notice of action date", "{{ noa_date|us_date }}"),
-          ("20-day good cause period ends", "{{ computed.good_cause_period_ends|us_date }}"),
-          ("Earliest effective date", "{{ computed.earliest_effective_date|us_date }}"),
-          ("Sanction effective date", "{{ sanction_effective_date|us_date }}")]],
+        [
+            [
+                ("Notice of action date", "{{ noa_date|us_date }}"),
+                ("20-day good cause period ends", "{{ computed.good_cause_period_ends|us_date }}"),
+                ("Earliest effective date", "{{ computed.earliest_effective_date|us_date }}"),
+                ("Sanction effective date", "{{ sanction_effective_date|us_date }}"),
+            ]
+        ],
     )
     section_heading(doc, 6, "Comments")
     text_box(doc, "Comments", "{{ comments }}")
