@@ -36,13 +36,16 @@ class CheckResult:
     rules: RuleInput
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        body = {
             "form": self.spec.id,
             "valid": self.evaluation.ok,
             "errors": self.evaluation.errors,
             "warnings": self.evaluation.warnings,
             "computed": jsonable(self.evaluation.computed),
         }
+        if not self.evaluation.ok:
+            body["message"] = InvalidInput(self.evaluation.errors).message
+        return body
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,7 @@ class UnsupportedFormat(DomainError):
 
     def __init__(self, fmt: str, known: list[str]) -> None:
         super().__init__(f"unsupported format '{fmt}'; use one of: {', '.join(known)}")
+
+
+class BadRequestBody(DomainError):
+    status = 400

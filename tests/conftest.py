@@ -96,3 +96,15 @@ def check(today):
         return documents.check(form_id, payload, today=today)
 
     return go
+
+
+@pytest.fixture
+def app(tmp_path):
+    from service import create_app
+
+    return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

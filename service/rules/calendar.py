@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 import holidays
 
@@ -65,7 +67,7 @@ class WorkCalendar:
 
 
 @lru_cache(maxsize=256)
-def _observed_holidays(settings: CalendarSettings, year: int) -> tuple[tuple[dt.date, str], ...]:
+def _observed_holidays(settings: CalendarSettings, year: int) -> Mapping[dt.date, str]:
     # Take the years around ``year`` too: a New Year's Day on a Saturday is observed on
     # the last Friday of the year before.
     source = holidays.country_holidays(
@@ -85,7 +87,7 @@ def _observed_holidays(settings: CalendarSettings, year: int) -> tuple[tuple[dt.
         observed[day] = "County holiday"
     for day in settings.removed_dates:
         observed.pop(day, None)
-    return tuple(sorted((d, n) for d, n in observed.items() if d.year == year))
+    return MappingProxyType({d: observed[d] for d in sorted(observed) if d.year == year})
 
 
 def _observe(day: dt.date, rule: str) -> dt.date:

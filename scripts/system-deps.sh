@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian/Ubuntu packages wtwforms needs, only those missing.
+# Runs apt-get as root, or through sudo; otherwise says what to install and goes on.
+set -eu
+
+missing=""
+need() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || missing="$missing $1"; }
+
+command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian/Ubuntu: nothing to do here
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    echo "wtwforms needs Python 3.11 or newer (python3 is $(python3 --version 2>&1))." >&2; exit 1; }
+python3 -c 'import venv, ensurepip' 2>/dev/null || need "python3-venv"
+
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "Please install:$missing (as root: apt-get install$missing)" >&2; exit 1; fi
+echo "Installing system packages:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,34 @@
+"""The wtwforms Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from service.api import API_BLUEPRINTS, APP_BLUEPRINTS, register_error_handlers
+from service.api.forms import document_form_schemas
+from service.config import Config
+from service.extensions import EXTENSIONS, api
+
+
+def create_app(config: dict[str, Any] | type | None = None) -> Flask:
+    """Build the app: the Config class, then WTWFORMS_* environment variables, then ``config``."""
+    app = Flask(__name__)
+    app.config.from_object(Config)
+    app.config.from_prefixed_env("WTWFORMS")
+    if isinstance(config, dict):
+        app.config.from_mapping(config)
+    elif config is not None:
+        app.config.from_object(config)
+    Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    for extension in EXTENSIONS:
+        extension.init_app(app)
+    register_error_handlers(app)
+    for blueprint in API_BLUEPRINTS:
+        api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
+    for blueprint in APP_BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    document_form_schemas(api.spec)
+    return app

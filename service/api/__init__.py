@@ -1,0 +1,15 @@
+"""HTTP API: the blueprints in registration order, and the error handlers."""
+
+from __future__ import annotations
+
+from service.api.docs import blp as docs_blp
+from service.api.errors import register_error_handlers
+from service.api.forms import blp as forms_blp
+from service.api.health import blp as health_blp
+
+# flask-smorest blueprints, mounted under /api/v1 and described in the OpenAPI document.
+API_BLUEPRINTS = (forms_blp, health_blp)
+# Plain Flask blueprints.
+APP_BLUEPRINTS = (docs_blp,)
+
+__all__ = ["API_BLUEPRINTS", "APP_BLUEPRINTS", "register_error_handlers"]

@@ -1,0 +1,53 @@
+"""The one place where errors become JSON answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+
+from service.documents import flatten_errors
+from service.errors import DomainError
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Every error answers JSON with a ``message``; domain errors carry their details."""
+
+    @app.errorhandler(DomainError)
+    def domain_error(exc: DomainError) -> tuple[dict[str, Any], int]:
+        return {"code": exc.status, **exc.payload()}, exc.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[dict[str, Any], int, dict[str, str]]:
+        data = getattr(exc, "data", None) or {}
+        body: dict[str, Any] = {"code": exc.code, "status": exc.name}
+        body["message"] = data.get("message") or _message(exc)
+        if "messages" in data or "errors" in data:
+            body["errors"] = errors = _flat(data.get("errors") or data["messages"])
+            body["message"] = "Invalid input: " + "; ".join(
+                f"{field}: {' '.join(msgs)}" for field, msgs in errors.items()
+            )
+        return body, exc.code or 500, dict(data.get("headers") or {})
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> tuple[dict[str, Any], int]:
+        # The request's content is never logged: it may hold participant data.
+        app.logger.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.path)
+        return {"code": 500, "message": "Internal error; the request was not processed."}, 500
+
+
+def _message(exc: HTTPException) -> str:
+    if exc.code == 413:
+        return "The request is larger than the service accepts."
+    return exc.description or exc.name
+
+
+def _flat(messages: Any) -> dict[str, list[str]]:
+    # webargs nests messages under the location ("json", "query"); the field path is what matters.
+    if isinstance(messages, dict) and set(messages) <= {"json", "query", "form", "files"}:
+        merged: dict[str, list[str]] = {}
+        for part in messages.values():
+            merged.update(flatten_errors(part))
+        return merged
+    return flatten_errors(messages)

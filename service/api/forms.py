@@ -1,0 +1,86 @@
+"""Forms API: list, describe, example, check and render."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from apispec import APISpec
+from flask import Response, send_file
+from flask_smorest import Blueprint
+
+from schemas.api import CheckResultSchema, FormDetailSchema, FormSummarySchema, RenderQuerySchema
+from service import documents
+from service.api.jsonschema import form_json_schema
+from service.api.request import json_body
+from service.forms import all_forms, get_form
+
+blp = Blueprint("forms", __name__, url_prefix="/forms", description="Fill the WTW forms")
+
+FORM_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {"oneOf": [{"$ref": f"#/components/schemas/{s.id}"} for s in all_forms()]}
+        }
+    },
+}
+ERRORS = {"404": {"description": "Unknown form"}, "422": {"description": "Invalid input"}}
+
+
+def document_form_schemas(spec: APISpec) -> None:
+    """Put each form's input schema in the OpenAPI components, named by the form id."""
+    for form in all_forms():
+        if form.id not in spec.components.schemas:
+            spec.components.schema(form.id, schema=form.schema)
+
+
+@blp.route("")
+@blp.response(200, FormSummarySchema(many=True))
+def list_forms() -> list[Any]:
+    """List the forms the service fills."""
+    return [f.meta() | {"county": f.county, "description": f.description} for f in all_forms()]
+
+
+@blp.route("/<form_id>")
+@blp.response(200, FormDetailSchema)
+@blp.doc(responses=ERRORS)
+def describe_form(form_id: str) -> dict[str, Any]:
+    """Describe one form: title, county and the JSON Schema of its input."""
+    form = get_form(form_id)
+    return form.meta() | {
+        "county": form.county,
+        "description": form.description,
+        "json_schema": form_json_schema(form.schema),
+    }
+
+
+@blp.route("/<form_id>/example")
+@blp.doc(responses=ERRORS)
+def form_example(form_id: str) -> dict[str, Any]:
+    """A complete, valid, fictional payload for the form."""
+    return documents.example(form_id)
+
+
+@blp.route("/<form_id>/check", methods=["POST"])
+@blp.doc(requestBody=FORM_BODY, responses=ERRORS)
+@blp.response(200, CheckResultSchema)
+def check_form(form_id: str) -> tuple[dict[str, Any], int]:
+    """Validate a payload: errors, warnings and the computed values."""
+    result = documents.check(form_id, json_body())
+    return result.as_json(), 200 if result.evaluation.ok else 422
+
+
+@blp.route("/<form_id>/render", methods=["POST"])
+@blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
+@blp.doc(requestBody=FORM_BODY, responses=ERRORS)
+@blp.response(200, description="The filled form as an attachment")
+def render_form(form_id: str, format: str) -> Response:
+    """Fill the form and return the document (DOCX)."""
+    doc = documents.render(form_id, json_body(), fmt=format)
+    return send_file(
+        io.BytesIO(doc.content),
+        mimetype=doc.mimetype,
+        as_attachment=True,
+        download_name=doc.filename,
+    )

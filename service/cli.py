@@ -1,0 +1,151 @@
+"""The ``wtwforms`` command line: list, check and render forms from JSON files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from service import documents
+from service.errors import DomainError, InvalidInput
+from service.forms import all_forms
+from service.jsonable import jsonable
+
+USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit code 2."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Fill CalWORKs Welfare-to-Work forms from JSON case data."""
+
+
+@cli.command("forms")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {id, title}.")
+def forms_command(as_json: bool) -> None:
+    """List the forms."""
+    if as_json:
+        click.echo(json.dumps([{"id": f.id, "title": f.title} for f in all_forms()], indent=2))
+        return
+    for form in all_forms():
+        click.echo(f"{form.id:<13} {form.title} ({form.county or 'state'})")
+
+
+@cli.command("example")
+@click.argument("form_id")
+def example_command(form_id: str) -> None:
+    """Print a complete example payload for FORM_ID."""
+    click.echo(json.dumps(documents.example(form_id), indent=2, ensure_ascii=False))
+
+
+@cli.command("check")
+@click.argument("form_id")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+def check_command(form_id: str, data: Path) -> None:
+    """Validate DATA (JSON) for FORM_ID; print warnings and computed values."""
+    result = documents.check(form_id, _read_json(data))
+    ev = result.evaluation
+    if not ev.ok:
+        raise InvalidInput(ev.errors, ev.warnings)
+    _print_warnings(ev.warnings)
+    click.echo(json.dumps({"computed": jsonable(ev.computed)}, indent=2, ensure_ascii=False))
+
+
+@cli.command("render")
+@click.argument("form_id")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def render_command(form_id: str, data: Path, output: Path) -> None:
+    """Fill FORM_ID with DATA (JSON) and write OUTPUT (.docx)."""
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in documents.FORMATS:
+        raise UserError(f"{output}: the output name must end in one of: .docx")
+    doc = documents.render(form_id, _read_json(data), fmt=fmt)
+    _print_warnings(doc.check.evaluation.warnings)
+    _write_atomically(output, doc.content)
+    click.echo(f"wrote {output} ({len(doc.content):,} bytes)")
+
+
+@cli.command("check-templates")
+def check_templates_command() -> None:
+    """Prove each template prints only known variables and every field of its form."""
+    from service.templates_check import check_all
+
+    failed = False
+    for report in check_all():
+        if report.ok:
+            click.echo(f"ok      {report.form:<13} {report.template}")
+            continue
+        failed = True
+        click.echo(f"FAILED  {report.form:<13} {report.template}")
+        for path in report.undeclared:
+            click.echo(f"  uses a variable the context lacks: {path}")
+        for path in report.unprinted:
+            click.echo(f"  never prints the field: {path}")
+        for path, msgs in report.example_errors.items():
+            click.echo(f"  example payload invalid at {path}: {' '.join(msgs)}")
+    if failed:
+        sys.exit(1)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}: not valid JSON: {exc}") from None
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    # A crash or a full disk leaves the old file (or none), never half a document.
+    directory = path.parent if str(path.parent) else Path()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _print_warnings(warnings: list[dict[str, str]]) -> None:
+    for warning in warnings:
+        click.echo(f"warning: {warning['field']}: {warning['message']}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"wtwforms: {message}", err=True)
+    sys.exit(USER_ERROR)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user mistakes exit 2 with a message on stderr, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="wtwforms", standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("aborted")
+    except click.exceptions.ClickException as exc:
+        _fail(exc.format_message())
+    except InvalidInput as exc:
+        for field, messages in exc.errors.items():
+            for message in messages:
+                click.echo(f"error: {field}: {message}", err=True)
+        _print_warnings(exc.warnings)
+        sys.exit(USER_ERROR)
+    except (DomainError, UserError) as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        sys.exit(1)

@@ -1,0 +1,122 @@
+"""The wtwforms command line: exit codes, one-line errors, files written whole."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from service.cli import main
+from service.forms import all_forms
+from tests.conftest import read_docx
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def example_file(tmp_path, example) -> Path:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(example("42-6")), encoding="utf-8")
+    return path
+
+
+def test_forms_json_lists_every_form_with_id_and_title(capsys):
+    code, out, _ = run(["forms", "--json"], capsys)
+    assert code == 0
+    listed = json.loads(out)
+    assert [f["id"] for f in listed] == [s.id for s in all_forms()]
+    assert all(set(f) == {"id", "title"} for f in listed)
+
+
+def test_example_prints_a_payload_that_checks_valid(tmp_path, capsys):
+    code, out, _ = run(["example", "42-6"], capsys)
+    assert code == 0
+    data = tmp_path / "x.json"
+    data.write_text(out, encoding="utf-8")
+    code, out, err = run(["check", "42-6", str(data)], capsys)
+    assert code == 0, err
+    assert "good_cause_period_ends" in json.loads(out)["computed"]
+
+
+def test_check_of_invalid_data_exits_2_with_the_messages_on_stderr(tmp_path, example, capsys):
+    payload = example("42-6")
+    payload["action"] = "sanction_imposed"
+    payload["noa_date"] = None
+    data = tmp_path / "bad.json"
+    data.write_text(json.dumps(payload), encoding="utf-8")
+    code, printed, err = run(["check", "42-6", str(data)], capsys)
+    assert code == 2
+    assert printed == ""
+    assert "noa_date" in err
+    assert "Traceback" not in err
+
+
+def test_render_writes_the_document(tmp_path, example_file, capsys):
+    out_path = tmp_path / "notice.docx"
+    code, out, _ = run(["render", "42-6", str(example_file), "-o", str(out_path)], capsys)
+    assert code == 0
+    assert f"wrote {out_path}" in out
+    assert "B4C7Q21" in read_docx(out_path.read_bytes()).everything
+    assert list(tmp_path.glob(".*tmp")) == []
+
+
+def test_render_of_invalid_data_leaves_no_file(tmp_path, capsys):
+    data = tmp_path / "empty.json"
+    data.write_text("{}", encoding="utf-8")
+    out_path = tmp_path / "notice.docx"
+    code, _, _ = run(["render", "42-6", str(data), "-o", str(out_path)], capsys)
+    assert code == 2
+    assert not out_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["check", "42-6", "/no/such/file.json"], "no such file"),
+        (["render", "nope", "{data}", "-o", "{out}"], "unknown form 'nope'"),
+        (["render", "42-6", "{data}", "-o", "{tmp}/x.odt"], "must end in"),
+        (["render", "42-6", "{data}", "-o", "/no/such/dir/x.docx"], "cannot write"),
+        (["check", "42-6", "{notjson}"], "not valid JSON"),
+        (["bogus"], "No such command"),
+        (["check", "42-6"], "Missing argument"),
+    ],
+)
+def test_a_user_mistake_exits_2_with_one_line_on_stderr(
+    argv, fragment, tmp_path, example_file, capsys
+):
+    notjson = tmp_path / "n.json"
+    notjson.write_text("{oops", encoding="utf-8")
+    filled = [
+        a.format(data=example_file, out=tmp_path / "o.docx", tmp=tmp_path, notjson=notjson)
+        for a in argv
+    ]
+    code, _, err = run(filled, capsys)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    assert fragment in err
+
+
+def test_check_templates_passes_for_the_shipped_templates(capsys):
+    code, out, _ = run(["check-templates"], capsys)
+    assert code == 0, out
+    assert out.count("ok ") == len(all_forms())
+
+
+def test_the_installed_command_runs(tmp_path):
+    script = Path(sys.executable).parent / "wtwforms"
+    result = subprocess.run(
+        [str(script), "forms", "--json"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
