@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from service.errors import FormNotFound
-from service.forms import est_notice
+from service.forms import calfresh_notice, est_notice, pst_summary, referral, routing_slip, wtw2
 from service.forms.base import FormSpec
 
-FORMS: tuple[FormSpec, ...] = (est_notice.SPEC,)
+FORMS: tuple[FormSpec, ...] = (
+    wtw2.SPEC,
+    routing_slip.SPEC,
+    est_notice.SPEC,
+    pst_summary.SPEC,
+    calfresh_notice.SPEC,
+    referral.SPEC,
+)
 
 
 def all_forms() -> tuple[FormSpec, ...]:

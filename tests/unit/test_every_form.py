@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -56,6 +57,14 @@ def test_the_example_is_valid_and_renders_with_the_form_identity(form_id, check,
     assert any(spec.number in line for line in text.headers)
     assert any(f"{spec.number} ({spec.revision})" in line for line in text.footers)
     assert text.title == spec.title
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_no_python_value_leaks_onto_the_form_as_a_word(form_id, render, example):
+    words = set(re.findall(r"[A-Za-z]+", render(form_id, example(form_id)).everything))
+    # "None" is left out: it is a real caption ("☐ None" for no CalFresh); missing values
+    # print blank through the environment's finalize, tested in test_rendering.
+    assert not words & {"True", "False"}
 
 
 @pytest.mark.parametrize("form_id", FORM_IDS)

@@ -71,3 +71,17 @@ def test_the_lint_reports_a_schema_field_the_template_never_prints():
     assert "participant.phone" in unprinted
     assert "comments" in unprinted
     assert "participant.name" not in unprinted
+
+
+def test_a_missing_value_prints_blank_not_none(render, example):
+    payload = example("42-6")
+    payload["participant"]["phone"] = None
+    cells = render("42-6", payload).cells
+    assert "PHONE\n" in cells
+    assert not any("None" in cell for cell in cells)
+
+
+def test_a_condition_in_a_check_box_prints_a_box_not_a_boolean(render, example):
+    text = render("42-6", example("42-6")).everything
+    assert "☒ Noncompliance initiated" in text
+    assert "☐ Cause determination" in text

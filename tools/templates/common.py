@@ -54,6 +54,8 @@ def new_form(
     normal.font.size = VALUE_SIZE
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
+    # Page-number fields take the paragraph style's size when Word or Writer updates them.
+    doc.styles["Footer"].font.size = Pt(7.5)
     _header(section, header_line, header_right)
     _footer(section, footer_middle)
     for i, line in enumerate(title_lines):
@@ -65,15 +67,24 @@ def new_form(
     return doc
 
 
+def _clear_style_tabs(paragraph: Paragraph) -> None:
+    # Word's Header and Footer styles carry tabs at 3.25" and 6.5" for a 6.5" text width;
+    # on this wider page they would catch the first tab.
+    for position in (Inches(3.25), Inches(6.5)):
+        paragraph.paragraph_format.tab_stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
+
+
 def _header(section, line: str, right_text: str) -> None:
     header = section.header
     p = header.paragraphs[0]
+    _clear_style_tabs(p)
     p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     run = p.add_run("{{ form.agency }}")
     run.bold = True
     run.font.size = Pt(8)
     p.add_run("\t" + right_text).font.size = Pt(8)
     q = header.add_paragraph()
+    _clear_style_tabs(q)
     q.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     r = q.add_run(line)
     r.font.size = Pt(8)
@@ -82,6 +93,7 @@ def _header(section, line: str, right_text: str) -> None:
 
 def _footer(section, middle: str) -> None:
     p = section.footer.paragraphs[0]
+    _clear_style_tabs(p)
     p.paragraph_format.tab_stops.add_tab_stop(Emu(CONTENT_WIDTH // 2), WD_TAB_ALIGNMENT.CENTER)
     p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     p.add_run("{{ form.number }} ({{ form.revision }})").font.size = Pt(7.5)
@@ -219,7 +231,8 @@ def checkboxes(doc: Document, items: Sequence[tuple[str, str]], label: str | Non
         r = p.add_run(label.upper() + "  ")
         r.font.size = LABEL_SIZE
     for expr, caption in items:
-        p.add_run("{{ " + expr + "|box }} " + caption + "    ")
+        # Parenthesised: ``a == 'x'|box`` would apply the filter to 'x' alone.
+        p.add_run("{{ (" + expr + ")|box }} " + caption + "    ")
     _spacer(doc)
 
 
@@ -244,7 +257,7 @@ def signatures(doc: Document, lines: Sequence[tuple[str, str, str]]) -> None:
     table = doc.add_table(rows=0, cols=3)
     for who, name, date in lines:
         cells = table.add_row().cells
-        cells[0].paragraphs[0].add_run("\n\n______________________________________")
+        cells[0].paragraphs[0].add_run("\n\n_____________________________")
         cells[0].add_paragraph().add_run(f"Signature of {who}").font.size = LABEL_SIZE
         cells[1].paragraphs[0].add_run("\n\n" + name)
         cells[1].add_paragraph().add_run("Printed name").font.size = LABEL_SIZE
@@ -261,3 +274,40 @@ def save(doc: Document, filename: str) -> Path:
     doc.core_properties.author = "wtwforms"
     doc.save(str(path))
     return path
+
+
+def set_column_widths(table: Table, widths: Sequence[float]) -> None:
+    """Fix column widths in inches, in the grid too: LibreOffice reads the grid, not the cells."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = Inches(width)
+    for row in table.rows:
+        cells = row.cells
+        if len({id(c._tc) for c in cells}) < len(cells):
+            continue  # a merged row spans the grid; its width follows from it
+        for cell, width in zip(cells, widths, strict=False):
+            cell.width = Inches(width)
+
+
+def check_table(
+    doc: Document,
+    headings: Sequence[str],
+    rows: Sequence[tuple[str, str, str]],
+    widths: Sequence[float] = (2.3, 0.8, 4.4),
+) -> Table:
+    """Fixed rows of (caption, check box expression, notes expression), e.g. agenda topics."""
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        shade(cell)
+        run = cell.paragraphs[0].add_run(text.upper())
+        run.bold = True
+        run.font.size = LABEL_SIZE
+    for caption, box_expr, notes_expr in rows:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(caption).font.size = VALUE_SIZE
+        cells[1].paragraphs[0].add_run("{{ (" + box_expr + ")|box }}").font.size = Pt(11)
+        cells[2].paragraphs[0].add_run("{{ " + notes_expr + " }}").font.size = VALUE_SIZE
+    set_column_widths(table, widths)
+    _spacer(doc)
+    return table

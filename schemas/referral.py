@@ -1,0 +1,79 @@
+"""Schema of the F063-41-251, Orange County's Employment Services Referral to a contractor."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from schemas.common import HouseholdSchema, ParticipantSchema, StrictSchema, WorkerSchema
+from schemas.fields import CASE_NUMBER, hours_field, one_of, optional_text, required_text
+
+# The contracted activities, by the codes the county's case files use.
+ACTIVITIES = {
+    "EXPRT": "Experience Provides the Resources for Tomorrow (unpaid work experience)",
+    "JSR": "Job Search and Job Readiness Assistance",
+    "VOC": "Vocational Training",
+    "SUB": "Subsidized Employment",
+    "ABE": "Adult Basic Education",
+    "CS": "Community Service",
+    "OTH": "Other",
+}
+MAX_MONTHS = 36
+_SETTING_ID = validate.Regexp(r"^[a-z0-9_]{1,40}$", error="Use the id from the county settings.")
+
+
+class ReferralParticipantSchema(ParticipantSchema):
+    language = optional_text(40)
+
+
+class ConcurrentActivitySchema(StrictSchema):
+    activity = required_text(80)
+    provider = optional_text(120)
+    hours_per_week = hours_field(required=True)
+
+
+class SupportiveServicesSchema(StrictSchema):
+    """Needs the contractor should know about; the EES arranges them (policy step 5)."""
+
+    child_care = fields.Boolean(load_default=False)
+    child_care_notes = optional_text(300)
+    transportation = fields.Boolean(load_default=False)
+    transportation_notes = optional_text(300)
+    ancillary = fields.Boolean(load_default=False)
+    ancillary_notes = optional_text(300)
+
+
+def _no_services() -> dict:
+    return {
+        "child_care": False,
+        "child_care_notes": None,
+        "transportation": False,
+        "transportation_notes": None,
+        "ancillary": False,
+        "ancillary_notes": None,
+    }
+
+
+class ReferralSchema(StrictSchema):
+    """F063-41-251: the CM refers a participant to a contractor's activity."""
+
+    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    participant = fields.Nested(ReferralParticipantSchema, required=True)
+    case_manager = fields.Nested(WorkerSchema, required=True)
+    office = fields.String(load_default=None, allow_none=True, validate=_SETTING_ID)
+    contractor_id = fields.String(required=True, validate=_SETTING_ID)
+    activity = one_of(*ACTIVITIES, required=True)
+    activity_other = optional_text(120)
+    hours_per_week = hours_field(required=True)
+    length_months = fields.Integer(
+        required=True, strict=True, validate=validate.Range(min=1, max=MAX_MONTHS)
+    )
+    referral_date = fields.Date(required=True)
+    start_date = fields.Date(required=True)
+    new_wtw2_plan_date = fields.Date(load_default=None, allow_none=True)
+    concurrent_activities = fields.List(
+        fields.Nested(ConcurrentActivitySchema), load_default=list, validate=validate.Length(max=8)
+    )
+    household = fields.Nested(HouseholdSchema, load_default=None, allow_none=True)
+    assessment_attached = fields.Boolean(required=True)
+    supportive_services = fields.Nested(SupportiveServicesSchema, load_default=_no_services)
+    notes = optional_text(2000, multiline=True)
