@@ -1,0 +1,1 @@
+"""PDF readers: each takes bytes and returns a dataclass; the only users of pdfplumber and pypdf."""
