@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from service.api import API_BLUEPRINTS, APP_BLUEPRINTS, register_error_handlers
-from service.api.forms import document_form_schemas
 from service.config import Config
-from service.extensions import EXTENSIONS, api
 
 
 def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     """Build the app: the Config class, then WTWFORMS_* environment variables, then ``config``."""
+    # Imported here, not at the top: ``import service.errors`` (as parsers/ does) must not
+    # pull in the whole web application.
+    from service.api import API_BLUEPRINTS, APP_BLUEPRINTS, register_error_handlers
+    from service.api.forms import document_form_schemas
+    from service.extensions import EXTENSIONS, api
+
     app = Flask(__name__)
     app.config.from_object(Config)
     app.config.from_prefixed_env("WTWFORMS")
@@ -22,7 +26,12 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         app.config.from_mapping(config)
     elif config is not None:
         app.config.from_object(config)
-    Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    data_dir = Path(app.config["DATA_DIR"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = os.environ.get(
+            "DATABASE_URL", f"sqlite:///{data_dir / 'wtwforms.db'}"
+        )
     for extension in EXTENSIONS:
         extension.init_app(app)
     register_error_handlers(app)

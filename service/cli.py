@@ -96,6 +96,38 @@ def check_templates_command() -> None:
         sys.exit(1)
 
 
+@cli.group("aor")
+def aor_group() -> None:
+    """Attendance and Outcome Reports (F063-41-420)."""
+
+
+@aor_group.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "fmt", flag_value="json", default=True, help="JSON (the default).")
+@click.option("--csv", "fmt", flag_value="csv", help="One CSV line per file.")
+def aor_parse_command(files: tuple[Path, ...], fmt: str) -> None:
+    """Read AOR PDFs and print their readings (one JSON object for one file)."""
+    from service.aor.intake import read_file
+
+    readings = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        try:
+            readings.append({**read_file(data), "filename": path.name})
+        except DomainError as exc:
+            raise UserError(f"{path}: {exc.message}") from None
+    if fmt == "csv":
+        from service.aor.records import csv_of
+
+        click.echo(csv_of(readings), nl=False)
+        return
+    shown: Any = readings[0] if len(readings) == 1 else readings
+    click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+
+
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))

@@ -25,5 +25,12 @@ class Config:
         }
     }
     DATA_DIR = str(PROJECT_ROOT / "data")
+    # None: SQLite under DATA_DIR. DATABASE_URL in the environment names another database.
+    DATABASE_URL: str | None = None
+    AUTO_MIGRATE = True
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    AOR_MAX_BYTES = 10 * 1024 * 1024
+    AOR_MAX_PAGES = 20
+    AOR_READ_SECONDS = 20.0
+    AOR_READ_MEMORY_MB = 1024
     JSON_MAX_ITEMS = 500

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from flask_smorest import Api
 
-api = Api()
+from service.db import Database
 
-EXTENSIONS = (api,)
+api = Api()
+db = Database()
+
+# In init order: the database first, so the API's views can use it.
+EXTENSIONS = (db, api)

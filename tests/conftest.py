@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,3 +109,30 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "aor" / "samples"
+
+
+@pytest.fixture
+def sample_pdf():
+    """The bytes of a shared AOR sample: ``sample_pdf("aor-101-000-grid")``."""
+
+    def load(name: str) -> bytes:
+        return (SAMPLES / f"{name}.pdf").read_bytes()
+
+    return load
+
+
+@pytest.fixture
+def upload(client):
+    """POST bytes to /api/v1/aors as the multipart field ``file``."""
+
+    def go(data: bytes, filename: str = "aor.pdf"):
+        return client.post(
+            "/api/v1/aors",
+            data={"file": (io.BytesIO(data), filename)},
+            content_type="multipart/form-data",
+        )
+
+    return go

@@ -120,3 +120,38 @@ def test_the_installed_command_runs(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)
+
+
+def test_aor_parse_prints_one_json_object_for_one_file(capsys):
+    from tests.conftest import SAMPLES
+
+    code, out, err = run(["aor", "parse", str(SAMPLES / "aor-101-000-grid.pdf")], capsys)
+    assert code == 0, err
+    reading = json.loads(out)
+    expected = json.loads((SAMPLES / "aor-101-000-grid.json").read_text(encoding="utf-8"))
+    assert reading["case_number"] == expected["case_number"]
+    assert reading["totals"] == expected["totals"]
+
+
+def test_aor_parse_of_several_files_prints_a_list_or_csv(capsys):
+    from tests.conftest import SAMPLES
+
+    files = [str(SAMPLES / "aor-101-000-grid.pdf"), str(SAMPLES / "aor-101-002-docx.pdf")]
+    code, out, _ = run(["aor", "parse", *files], capsys)
+    assert code == 0
+    assert len(json.loads(out)) == 2
+    code, out, _ = run(["aor", "parse", *files, "--csv"], capsys)
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("aor_id,filename,case_number")
+    assert len(lines) == 3
+
+
+def test_aor_parse_of_a_file_that_is_not_a_pdf_exits_2_with_one_line(tmp_path, capsys):
+    bogus = tmp_path / "notes.pdf"
+    bogus.write_text("just text", encoding="utf-8")
+    code, out, err = run(["aor", "parse", str(bogus)], capsys)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "not a PDF" in err

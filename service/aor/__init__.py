@@ -1,0 +1,1 @@
+"""AOR business rules: totals, findings, excused hours that count, due dates; no I/O."""

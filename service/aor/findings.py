@@ -1,0 +1,110 @@
+"""What is wrong with an AOR: one finding per problem, each naming the date or field it concerns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from parsers.aor_model import HOUR_COLUMNS, AorDocument, AorRow
+from service.aor.excused import EXCUSED_CODES
+
+DAY_HOURS = Decimal(24)
+# Hours read from "7:20" carry four decimal places; a cent of an hour is no disagreement.
+TOLERANCE = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    date: dt.date | None = None
+    field: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        day = self.date.isoformat() if self.date else None
+        return {"code": self.code, "message": self.message, "date": day, "field": self.field}
+
+
+def findings(doc: AorDocument, month: tuple[int, int] | None = None) -> list[Finding]:
+    """Parse problems first, then each row's findings in order, then the printed totals."""
+    found = [Finding(p.code, p.message, p.date, p.field) for p in doc.problems]
+    found += _duplicates(doc.rows)
+    for number, row in enumerate(doc.rows, 1):
+        found += row_findings(row, number, month)
+    found += total_findings(doc)
+    return found
+
+
+def row_findings(row: AorRow, number: int, month: tuple[int, int] | None) -> list[Finding]:
+    where = row.date.isoformat() if row.date else f"row {number}"
+    field = None if row.date else f"row:{number}"
+
+    def finding(code: str, message: str) -> Finding:
+        return Finding(code, f"{where}: {message}", row.date, field)
+
+    out: list[Finding] = []
+    if row.date and month and (row.date.year, row.date.month) != month:
+        out.append(finding("date_outside_month", "the date is not in the report month"))
+    if row.raw:
+        # A cell that is not a number is its own finding; sums that need it are unknown.
+        return out + _code_findings(row, finding)
+    recorded = row.attended + row.excused + row.unexcused
+    if max(row.scheduled, recorded) > DAY_HOURS:
+        out.append(finding("day_over_24_hours", "more than 24 hours in one day"))
+    if recorded != row.scheduled:
+        side = "above" if recorded > row.scheduled else "below"
+        text = f"attended, excused and unexcused add to {_h(recorded)}, {side} the "
+        out.append(finding(f"hours_{side}_scheduled", text + f"{_h(row.scheduled)} scheduled"))
+    out += _code_findings(row, finding)
+    return out
+
+
+def _code_findings(row: AorRow, finding: Callable[[str, str], Finding]) -> list[Finding]:
+    code = row.excused_code
+    if "excused" in row.raw:
+        return [] if not code or code in EXCUSED_CODES else [_unknown(code, finding)]
+    if row.excused and not code:
+        return [finding("excused_without_code", f"{_h(row.excused)} excused hours have no code")]
+    out: list[Finding] = []
+    if code and code not in EXCUSED_CODES:
+        out.append(_unknown(code, finding))
+    if code and not row.excused:
+        out.append(finding("code_without_excused", f"code '{code}' but no excused hours"))
+    return out
+
+
+def _unknown(code: str, finding: Callable[[str, str], Finding]) -> Finding:
+    return finding("unknown_excused_code", f"'{code}' is not an excused absence code")
+
+
+def _duplicates(rows: tuple[AorRow, ...]) -> list[Finding]:
+    counts = Counter(row.date for row in rows if row.date is not None)
+    return [
+        Finding("duplicate_date", f"{day.isoformat()}: the date appears {n} times", day)
+        for day, n in counts.items()
+        if n > 1
+    ]
+
+
+def total_findings(doc: AorDocument) -> list[Finding]:
+    """Each printed total that disagrees with the sum of its column's rows."""
+    if doc.printed_totals is None:
+        return []
+    out: list[Finding] = []
+    for column in HOUR_COLUMNS:
+        printed = getattr(doc.printed_totals, column)
+        if any(column in row.raw for row in doc.rows):
+            continue  # a row's cell is not a number: its sum is unknown
+        summed = sum((row.hours(column) for row in doc.rows), Decimal(0))
+        if printed is not None and abs(printed - summed) > TOLERANCE:
+            message = f"the printed {column} total {_h(printed)} is not the rows' sum {_h(summed)}"
+            out.append(Finding("printed_total_mismatch", message, field=f"printed_totals.{column}"))
+    return out
+
+
+def _h(value: Decimal) -> str:
+    text = f"{value.quantize(Decimal('0.01')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,115 @@
+"""Finding stored AORs and presenting them: JSON for the API, CSV for the state system."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.errors import DomainError
+from service.models.aor import AorUpload
+
+
+class AorNotFound(DomainError):
+    status = 404
+
+    def __init__(self, aor_id: int) -> None:
+        super().__init__(f"no AOR with id {aor_id}")
+
+
+def get_upload(session: Session, aor_id: int) -> AorUpload:
+    record = session.get(AorUpload, aor_id)
+    if record is None:
+        raise AorNotFound(aor_id)
+    return record
+
+
+def find_uploads(
+    session: Session,
+    case_number: str | None = None,
+    report_month: str | None = None,
+    include_superseded: bool = False,
+) -> Sequence[AorUpload]:
+    """Stored AORs, newest first, filtered by case and month."""
+    query = select(AorUpload).order_by(AorUpload.report_month.desc(), AorUpload.id.desc())
+    if case_number:
+        query = query.where(AorUpload.case_number == case_number.upper())
+    if report_month:
+        query = query.where(AorUpload.report_month == report_month)
+    if not include_superseded:
+        query = query.where(AorUpload.superseded_by_id.is_(None))
+    return session.scalars(query).all()
+
+
+def describe(record: AorUpload) -> dict[str, Any]:
+    """The reading with the record's id and file facts beside it."""
+    return {
+        **record.reading,
+        "id": record.id,
+        "filename": record.filename,
+        "size": record.size,
+        "sha256": record.sha256,
+        "uploaded_at": record.uploaded_at.isoformat(),
+        "superseded_by": record.superseded_by_id,
+        "current": record.superseded_by_id is None,
+    }
+
+
+CSV_COLUMNS = (
+    "aor_id",
+    "filename",
+    "case_number",
+    "cin",
+    "participant_name",
+    "activity",
+    "provider",
+    "report_month",
+    "report_type",
+    "assigned_hours_week",
+    "scheduled",
+    "attended",
+    "excused",
+    "unexcused",
+    "outcome",
+    "submitted_date",
+    "due_date",
+    "on_time",
+    "findings",
+    "superseded_by",
+)
+
+
+def csv_of(readings: Iterable[dict[str, Any]]) -> str:
+    """One line per AOR reading (as ``describe`` gives it), for the state system's screens."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for reading in readings:
+        values = {**reading, **reading["totals"], "aor_id": reading.get("id")}
+        values["findings"] = len(reading["findings"])
+        writer.writerow([_cell(values.get(column)) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    # A spreadsheet would run a cell starting with these as a formula (CSV injection).
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

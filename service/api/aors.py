@@ -1,0 +1,117 @@
+"""AOR API: upload, read back, list, export, and the blank fillable form."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from flask import Response, current_app, request, send_file
+from flask_smorest import Blueprint
+
+from schemas.aor import AorListQuerySchema, BlankAorQuerySchema
+from service.aor import intake, records
+from service.aor.blank import PDF_MIME, blank_aor
+from service.errors import BadRequestBody
+from service.extensions import db
+from service.isolation import Limits
+from service.storage import FileStore
+
+blp = Blueprint("aors", __name__, url_prefix="/aors", description="Attendance and Outcome Reports")
+
+
+def _settings() -> intake.IntakeSettings:
+    config = current_app.config
+    limits = Limits(seconds=config["AOR_READ_SECONDS"], memory_mb=config["AOR_READ_MEMORY_MB"])
+    return intake.IntakeSettings(
+        max_bytes=config["AOR_MAX_BYTES"], max_pages=config["AOR_MAX_PAGES"], limits=limits
+    )
+
+
+def _store() -> FileStore:
+    return FileStore(Path(current_app.config["DATA_DIR"]) / "aor")
+
+
+@blp.route("", methods=["POST"])
+@blp.doc(
+    requestBody={
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            }
+        }
+    },
+    responses={
+        "201": {"description": "Stored; the reading"},
+        "200": {"description": "Already stored"},
+    },
+)
+def upload_aor() -> tuple[dict[str, Any], int]:
+    """Upload an AOR PDF; answers its reading and id."""
+    settings = _settings()
+    request.max_content_length = settings.max_bytes + 64 * 1024
+    upload = request.files.get("file")
+    if upload is None:
+        raise BadRequestBody("Send the AOR as multipart/form-data in a field named 'file'.")
+    done = intake.receive(db.session, _store(), upload.read(), upload.filename or "", settings)
+    return records.describe(done.record), 201 if done.created else 200
+
+
+@blp.route("")
+@blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
+def list_aors(**filters: Any) -> list[dict[str, Any]]:
+    """List stored AORs, filtered by case number and report month."""
+    return [records.describe(r) for r in records.find_uploads(db.session, **filters)]
+
+
+@blp.route("/export.csv")
+@blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
+def export_aors(**filters: Any) -> Response:
+    """Export readings as CSV for entry into the state system."""
+    found = records.find_uploads(db.session, **filters)
+    text = records.csv_of(records.describe(r) for r in found)
+    return Response(
+        text,
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=aor-readings.csv"},
+    )
+
+
+@blp.route("/blank")
+@blp.arguments(BlankAorQuerySchema, location="query")
+def blank_form(section_a: dict[str, Any]) -> Response:
+    """The fillable AOR, optionally with Section A filled in."""
+    values = {k: _as_form_text(v) for k, v in section_a.items() if v is not None}
+    return send_file(
+        io.BytesIO(blank_aor(values)),
+        mimetype=PDF_MIME,
+        as_attachment=True,
+        download_name=f"aor-{values.get('case_number', 'blank')}.pdf",
+    )
+
+
+@blp.route("/<int:aor_id>")
+def get_aor(aor_id: int) -> dict[str, Any]:
+    """One stored AOR's reading."""
+    return records.describe(records.get_upload(db.session, aor_id))
+
+
+@blp.route("/<int:aor_id>/file")
+def get_aor_file(aor_id: int) -> Response:
+    """The original PDF, byte for byte."""
+    record = records.get_upload(db.session, aor_id)
+    return send_file(
+        io.BytesIO(_store().get(record.sha256)),
+        mimetype=PDF_MIME,
+        as_attachment=True,
+        download_name=record.filename or f"aor-{aor_id}.pdf",
+    )
+
+
+def _as_form_text(value: Any) -> str:
+    if hasattr(value, "strftime"):
+        return str(value.strftime("%m/%d/%Y"))
+    return str(value)

@@ -1,0 +1,30 @@
+"""Stored AOR uploads: the original file's address and its reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from service.db import Base
+
+
+class AorUpload(Base):
+    """One distinct AOR file; a corrected one for the same case and month supersedes it."""
+
+    __tablename__ = "aor_upload"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    case_number: Mapped[str | None] = mapped_column(String(16), index=True)
+    cin: Mapped[str | None] = mapped_column(String(16), index=True)
+    report_month: Mapped[str | None] = mapped_column(String(7), index=True)
+    provider: Mapped[str | None] = mapped_column(String(200))
+    reading: Mapped[dict[str, Any]] = mapped_column(JSON)
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("aor_upload.id"), default=None)
+    superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)

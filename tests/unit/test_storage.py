@@ -1,0 +1,50 @@
+"""The content-addressed store keeps each file once, whole, under its SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from service.aor.history import preceding_months
+from service.storage import FileStore
+
+
+def test_a_stored_file_comes_back_byte_for_byte(tmp_path):
+    store = FileStore(tmp_path)
+    data = b"%PDF-1.7\n" + bytes(range(256))
+    digest = store.put(data)
+    assert digest == hashlib.sha256(data).hexdigest()
+    assert store.get(digest) == data
+
+
+def test_the_same_content_is_stored_once(tmp_path):
+    store = FileStore(tmp_path)
+    assert store.put(b"same") == store.put(b"same")
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path, monkeypatch):
+    store = FileStore(tmp_path)
+
+    def broken_replace(self, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OSError):
+        store.put(b"half")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_name_that_is_not_a_digest_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        FileStore(tmp_path).get("../../etc/passwd")
+
+
+def test_the_twelve_months_before_a_report_month_cross_the_year():
+    months = preceding_months("2026-03")
+    assert months[0] == "2026-02"
+    assert months[2] == "2025-12"
+    assert months[-1] == "2025-03"
+    assert len(months) == 12
