@@ -10,8 +10,8 @@ import pytest
 from parsers.aor import read_aor
 from service.aor.reading import build_reading
 from tests import aor_files
+from tests.conftest import SAMPLES
 
-SAMPLES = Path(__file__).parents[2].parent / "shared" / "aor" / "samples"
 # The samples' expected readings call Section E's Date Submitted "submitted".
 RENAMED = {"submitted": "submitted_date"}
 
