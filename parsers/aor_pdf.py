@@ -12,6 +12,7 @@ from pypdf.generic import NameObject
 
 from parsers.aor_geometry import Page, Rule, Word
 from parsers.errors import CorruptPdf, EmptyPdf, EncryptedPdf, NotAPdf, TooLarge, TooManyPages
+from parsers.pdfium_reader import form_values, read_pages
 
 
 def open_pdf(data: bytes, max_pages: int, max_bytes: int) -> pypdf.PdfReader:
@@ -52,8 +53,24 @@ def _decrypt(reader: pypdf.PdfReader) -> None:
         raise EncryptedPdf()
 
 
-def field_values(reader: pypdf.PdfReader) -> dict[str, str]:
-    """AcroForm text values by full field name; empty when the PDF has no live fields."""
+def field_values(reader: pypdf.PdfReader, data: bytes) -> dict[str, str]:
+    """AcroForm text values by full field name; empty when the PDF has no live fields.
+
+    PDFium reads the values about twice as fast as walking the field tree with pypdf;
+    pypdf's walk stays for fields PDFium does not see (fields without a widget).
+    """
+    try:
+        root: Any = reader.trailer["/Root"]
+        if not root.get("/AcroForm"):
+            return {}
+        values = form_values(data)
+    except Exception as exc:  # a broken form dictionary is a broken file
+        raise CorruptPdf() from exc
+    return values or tree_values(reader)
+
+
+def tree_values(reader: pypdf.PdfReader) -> dict[str, str]:
+    """AcroForm text values by full field name, walking /Fields with pypdf."""
     try:
         root: Any = reader.trailer["/Root"]
         form = root.get("/AcroForm")
@@ -88,6 +105,19 @@ def _field_text(value: Any) -> str:
 
 
 def page_layout(data: bytes) -> list[Page]:
+    """Each page's words with positions, and its ruling lines, read by PDFium.
+
+    PDFium gives what pdfplumber gives (``plumber_layout``) about ten times faster; a
+    test holds the two equal on every sample and generated AOR. A file PDFium cannot
+    open is given to pdfplumber.
+    """
+    try:
+        return read_pages(data)
+    except Exception:  # PDFium refused the file: pdfminer is more forgiving of some damage
+        return plumber_layout(data)
+
+
+def plumber_layout(data: bytes) -> list[Page]:
     """Each page's words with positions, and its ruling lines, as read by pdfplumber."""
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
