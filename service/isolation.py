@@ -59,7 +59,10 @@ def run_worker(module: str, data: bytes, args: list[str], limits: Limits) -> dic
 def _death_message(code: int) -> str:
     if code in (-9, -24):  # SIGKILL, SIGXCPU: the CPU limit ended it
         return "Reading the file used too much time; it may be damaged or built to stall a reader."
-    return "The file could not be read: the reader stopped (it may be damaged or too large)."
+    return (
+        "The file could not be read: the reader stopped (the file may be damaged, or expand "
+        "to more memory than allowed when decompressed)."
+    )
 
 
 def apply_limits(memory_mb: int, cpu_seconds: int) -> None:

@@ -233,3 +233,23 @@ def test_only_ten_holidays_count_over_the_preceding_12_months(client, upload):
     second = upload(month_of_excused(blank, 2, "HOL", 6)).json["excused_countable"]
     assert second["holidays"] == 4
     assert second["not_counted"] == 16
+
+
+def test_a_decompression_bomb_is_refused_without_harm_to_the_service(app, client, upload):
+    from tests.hostile_pdfs import decompression_bomb
+
+    app.config["AOR_READ_MEMORY_MB"] = 400
+    response = upload(decompression_bomb(600))
+    assert response.status_code == 422
+    assert "memory" in response.json["message"] or "damaged" in response.json["message"]
+    assert stored_files(app) == []
+    assert client.get("/api/v1/health").status_code == 200
+
+
+def test_a_page_tree_that_refers_to_itself_is_refused_not_looped_on(app, upload):
+    from tests.hostile_pdfs import page_tree_loop
+
+    response = upload(page_tree_loop())
+    assert response.status_code == 422
+    assert "damaged" in response.json["message"]
+    assert stored_files(app) == []
