@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from docx.document import Document
+
 from tools.templates.common import (
     checkboxes,
     field_grid,
@@ -16,6 +18,15 @@ from tools.templates.common import (
 
 def build() -> None:
     doc = new_form(["EMPLOYMENT COUNSELOR NOTICE TO", "ELIGIBILITY SERVICES TECHNICIAN OF RECORD"])
+    for part in (_to_and_from, _participant, _action, _noncompliance, _dates):
+        part(doc)
+    section_heading(doc, 6, "Comments")
+    text_box(doc, "Comments", "{{ comments }}")
+    signatures(doc, [("Employment Counselor", "{{ ec.name }}", "{{ notice_date|us_date }}")])
+    save(doc, "42-6.docx")
+
+
+def _to_and_from(doc: Document) -> None:
     section_heading(doc, 1, "To and from")
     field_grid(
         doc,
@@ -35,6 +46,9 @@ def build() -> None:
             [("Date of this notice", "{{ notice_date|us_date }}")],
         ],
     )
+
+
+def _participant(doc: Document) -> None:
     section_heading(doc, 2, "Participant")
     field_grid(
         doc,
@@ -47,6 +61,9 @@ def build() -> None:
             ]
         ],
     )
+
+
+def _action(doc: Document) -> None:
     section_heading(doc, 3, "Action")
     checkboxes(
         doc,
@@ -72,6 +89,9 @@ def build() -> None:
         label="Cause determination outcome",
     )
     field_grid(doc, [[("Action", "{{ computed.action_label }}")]])
+
+
+def _noncompliance(doc: Document) -> None:
     section_heading(doc, 4, "Noncompliance")
     field_grid(
         doc,
@@ -85,6 +105,9 @@ def build() -> None:
         empty="No dates listed.",
     )
     text_box(doc, "What happened", "{{ what_happened }}")
+
+
+def _dates(doc: Document) -> None:
     section_heading(doc, 5, "Notice of action and sanction dates")
     field_grid(
         doc,
@@ -97,10 +120,6 @@ def build() -> None:
             ]
         ],
     )
-    section_heading(doc, 6, "Comments")
-    text_box(doc, "Comments", "{{ comments }}")
-    signatures(doc, [("Employment Counselor", "{{ ec.name }}", "{{ notice_date|us_date }}")])
-    save(doc, "42-6.docx")
 
 
 if __name__ == "__main__":
