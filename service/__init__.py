@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     # Imported here, not at the top: ``import service.errors`` (as parsers/ does) must not
     # pull in the whole web application.
     from service.api import API_BLUEPRINTS, APP_BLUEPRINTS, register_error_handlers
+    from service.api.audit import init_audit
+    from service.api.auth import init_auth
     from service.api.forms import document_form_schemas
     from service.extensions import EXTENSIONS, api
 
@@ -32,8 +35,12 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         app.config["DATABASE_URL"] = os.environ.get(
             "DATABASE_URL", f"sqlite:///{data_dir / 'wtwforms.db'}"
         )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(data_dir / "secret_key")
     for extension in EXTENSIONS:
         extension.init_app(app)
+    init_auth(app)
+    init_audit(app)
     register_error_handlers(app)
     for blueprint in API_BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
@@ -41,3 +48,12 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         app.register_blueprint(blueprint)
     document_form_schemas(api.spec)
     return app
+
+
+def _secret_key(path: Path) -> str:
+    """The key that signs session cookies: made once, kept readable by this user only."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -59,17 +59,22 @@ class Database:
     """Flask extension: one session per request, closed at the end of it."""
 
     def __init__(self) -> None:
-        self.engine: Engine | None = None
+        self._engine: Engine | None = None
         self._factory: sessionmaker[Session] | None = None
 
     def init_app(self, app: Flask) -> None:
         url = app.config["DATABASE_URL"]
         if app.config.get("AUTO_MIGRATE", True):
             upgrade(url)
-        self.engine = make_engine(url)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._engine = make_engine(url)
+        self._factory = sessionmaker(self._engine, expire_on_commit=False)
         app.extensions["wtwforms_db"] = self
         app.teardown_appcontext(self._close)
+
+    @property
+    def engine(self) -> Engine:
+        assert self._engine is not None, "Database.init_app was not called"
+        return self._engine
 
     @property
     def session(self) -> Session:

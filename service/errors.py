@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 
 class DomainError(Exception):
     """Base class: ``status`` is the HTTP status, ``message`` one line for a person."""
 
     status = 400
+    headers: ClassVar[dict[str, str]] = {}
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -64,6 +65,12 @@ class UnsupportedFormat(DomainError):
 
     def __init__(self, fmt: str, known: list[str]) -> None:
         super().__init__(f"unsupported format '{fmt}'; use one of: {', '.join(known)}")
+
+
+class Forbidden(DomainError):
+    """The caller's role, unit or organisation does not reach this record or action."""
+
+    status = 403
 
 
 class BadRequestBody(DomainError):

@@ -106,8 +106,56 @@ def app(tmp_path):
     return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
 
 
+PROVIDER = "Coastline Career Pathways, Inc."
+ACCOUNTS = {
+    "ec": {"username": "ec.rivera", "unit": "U17", "worker_number": "W2918"},
+    "supervisor": {"username": "sup.chen", "unit": "U17", "worker_number": "S1001"},
+    "clerical": {"username": "clerk.diaz", "unit": None, "worker_number": "C0042"},
+    "contractor": {"username": "coastline.jo", "unit": None, "provider": PROVIDER},
+    "admin": {"username": "admin.kim", "unit": None},
+}
+
+
 @pytest.fixture
-def client(app):
+def tokens(app) -> dict[str, str]:
+    """One account per role, each with a bearer token: ``tokens["ec"]``."""
+    from service.auth import accounts
+    from service.extensions import db
+
+    issued = {}
+    with app.app_context():
+        for role, facts in ACCOUNTS.items():
+            accounts.create_user(
+                db.session,
+                display_name=facts["username"],
+                role=role,
+                **facts,
+            )
+            issued[role] = accounts.issue_token(db.session, facts["username"], "tests")
+        db.session.commit()
+    return issued
+
+
+@pytest.fixture
+def client_as(app, tokens):
+    """A test client signed in by bearer token as a role: ``client_as("clerical")``."""
+
+    def make(role: str):
+        test_client = app.test_client()
+        test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {tokens[role]}"
+        return test_client
+
+    return make
+
+
+@pytest.fixture
+def client(client_as):
+    """An Employment Counselor's client: the forms API's everyday caller."""
+    return client_as("ec")
+
+
+@pytest.fixture
+def anonymous(app):
     return app.test_client()
 
 
@@ -125,11 +173,13 @@ def sample_pdf():
 
 
 @pytest.fixture
-def upload(client):
-    """POST bytes to /api/v1/aors as the multipart field ``file``."""
+def upload(client_as):
+    """POST bytes to /api/v1/aors as the contractor, in the multipart field ``file``."""
+
+    contractor = client_as("contractor")
 
     def go(data: bytes, filename: str = "aor.pdf"):
-        return client.post(
+        return contractor.post(
             "/api/v1/aors",
             data={"file": (io.BytesIO(data), filename)},
             content_type="multipart/form-data",

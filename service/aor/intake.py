@@ -19,6 +19,7 @@ from service.counties import get_county
 from service.errors import DomainError
 from service.isolation import Limits, run_worker
 from service.models.aor import AorUpload
+from service.models.user import User
 from service.storage import FileStore
 
 WORKER = "service.aor.worker"
@@ -74,7 +75,12 @@ def check_upload(data: bytes, settings: IntakeSettings) -> None:
 
 
 def receive(
-    session: Session, store: FileStore, data: bytes, filename: str, settings: IntakeSettings
+    session: Session,
+    store: FileStore,
+    data: bytes,
+    filename: str,
+    settings: IntakeSettings,
+    uploader: User,
 ) -> Upload:
     """Store an upload once: the same bytes again return the record already kept."""
     digest = hashlib.sha256(data).hexdigest()
@@ -96,6 +102,8 @@ def receive(
         report_month=reading["report_month"],
         provider=reading["provider"] or None,
         reading=reading,
+        uploaded_by_id=uploader.id,
+        organisation=uploader.provider,
     )
     session.add(record)
     try:

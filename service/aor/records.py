@@ -7,11 +7,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
-from service.errors import DomainError
+from service.auth.permissions import Role
+from service.errors import DomainError, Forbidden
 from service.models.aor import AorUpload
+from service.models.user import CaseAssignment, User
 
 
 class AorNotFound(DomainError):
@@ -21,21 +23,39 @@ class AorNotFound(DomainError):
         super().__init__(f"no AOR with id {aor_id}")
 
 
-def get_upload(session: Session, aor_id: int) -> AorUpload:
+def get_upload(session: Session, aor_id: int, viewer: User) -> AorUpload:
+    """One stored AOR, if ``viewer`` may see it."""
     record = session.get(AorUpload, aor_id)
     if record is None:
         raise AorNotFound(aor_id)
+    visible = session.scalar(select(AorUpload.id).where(AorUpload.id == aor_id, _visible(viewer)))
+    if visible is None:
+        raise Forbidden(f"AOR {aor_id} is for a case or organisation this account does not serve")
     return record
+
+
+def _visible(viewer: User) -> ColumnElement[bool]:
+    """Contractors see their organisation's uploads; ECs their cases; supervisors their unit's."""
+    if viewer.role == Role.CONTRACTOR:
+        return AorUpload.organisation == viewer.provider
+    assigned = select(CaseAssignment.case_number)
+    if viewer.role == Role.EC:
+        return AorUpload.case_number.in_(assigned.where(CaseAssignment.ec_id == viewer.id))
+    if viewer.role == Role.SUPERVISOR and viewer.unit:
+        return AorUpload.case_number.in_(assigned.where(CaseAssignment.unit == viewer.unit))
+    return false()
 
 
 def find_uploads(
     session: Session,
+    viewer: User,
     case_number: str | None = None,
     report_month: str | None = None,
     include_superseded: bool = False,
 ) -> Sequence[AorUpload]:
-    """Stored AORs, newest first, filtered by case and month."""
-    query = select(AorUpload).order_by(AorUpload.report_month.desc(), AorUpload.id.desc())
+    """Stored AORs ``viewer`` may see, newest first, filtered by case and month."""
+    query = select(AorUpload).where(_visible(viewer))
+    query = query.order_by(AorUpload.report_month.desc(), AorUpload.id.desc())
     if case_number:
         query = query.where(AorUpload.case_number == case_number.upper())
     if report_month:

@@ -12,6 +12,9 @@ from flask_smorest import Blueprint
 from schemas.aor import AorListQuerySchema, BlankAorQuerySchema
 from service.aor import intake, records
 from service.aor.blank import PDF_MIME, blank_aor
+from service.api.audit import note_record
+from service.api.auth import current_user, requires
+from service.auth.permissions import Action
 from service.errors import BadRequestBody
 from service.extensions import db
 from service.isolation import Limits
@@ -33,6 +36,7 @@ def _store() -> FileStore:
 
 
 @blp.route("", methods=["POST"])
+@requires(Action.UPLOAD_AOR)
 @blp.doc(
     requestBody={
         "content": {
@@ -56,22 +60,29 @@ def upload_aor() -> tuple[dict[str, Any], int]:
     upload = request.files.get("file")
     if upload is None:
         raise BadRequestBody("Send the AOR as multipart/form-data in a field named 'file'.")
-    done = intake.receive(db.session, _store(), upload.read(), upload.filename or "", settings)
+    done = intake.receive(
+        db.session, _store(), upload.read(), upload.filename or "", settings, current_user()
+    )
+    note_record("aor", done.record.id)
     return records.describe(done.record), 201 if done.created else 200
 
 
 @blp.route("")
+@requires(Action.READ_AORS)
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
 def list_aors(**filters: Any) -> list[dict[str, Any]]:
     """List stored AORs, filtered by case number and report month."""
-    return [records.describe(r) for r in records.find_uploads(db.session, **filters)]
+    return [
+        records.describe(r) for r in records.find_uploads(db.session, current_user(), **filters)
+    ]
 
 
 @blp.route("/export.csv")
+@requires(Action.READ_AORS)
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
 def export_aors(**filters: Any) -> Response:
     """Export readings as CSV for entry into the state system."""
-    found = records.find_uploads(db.session, **filters)
+    found = records.find_uploads(db.session, current_user(), **filters)
     text = records.csv_of(records.describe(r) for r in found)
     return Response(
         text,
@@ -81,6 +92,7 @@ def export_aors(**filters: Any) -> Response:
 
 
 @blp.route("/blank")
+@requires(Action.BLANK_AOR)
 @blp.arguments(BlankAorQuerySchema, location="query")
 def blank_form(section_a: dict[str, Any]) -> Response:
     """The fillable AOR, optionally with Section A filled in."""
@@ -94,15 +106,17 @@ def blank_form(section_a: dict[str, Any]) -> Response:
 
 
 @blp.route("/<int:aor_id>")
+@requires(Action.READ_AORS)
 def get_aor(aor_id: int) -> dict[str, Any]:
     """One stored AOR's reading."""
-    return records.describe(records.get_upload(db.session, aor_id))
+    return records.describe(records.get_upload(db.session, aor_id, current_user()))
 
 
 @blp.route("/<int:aor_id>/file")
+@requires(Action.READ_AORS)
 def get_aor_file(aor_id: int) -> Response:
     """The original PDF, byte for byte."""
-    record = records.get_upload(db.session, aor_id)
+    record = records.get_upload(db.session, aor_id, current_user())
     return send_file(
         io.BytesIO(_store().get(record.sha256)),
         mimetype=PDF_MIME,

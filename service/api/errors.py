@@ -15,8 +15,8 @@ def register_error_handlers(app: Flask) -> None:
     """Every error answers JSON with a ``message``; domain errors carry their details."""
 
     @app.errorhandler(DomainError)
-    def domain_error(exc: DomainError) -> tuple[dict[str, Any], int]:
-        return {"code": exc.status, **exc.payload()}, exc.status
+    def domain_error(exc: DomainError) -> tuple[dict[str, Any], int, dict[str, str]]:
+        return {"code": exc.status, **exc.payload()}, exc.status, exc.headers
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[dict[str, Any], int, dict[str, str]]:

@@ -11,8 +11,10 @@ from flask_smorest import Blueprint
 
 from schemas.api import CheckResultSchema, FormDetailSchema, FormSummarySchema, RenderQuerySchema
 from service import documents
+from service.api.auth import requires
 from service.api.jsonschema import form_json_schema
 from service.api.request import json_body
+from service.auth.permissions import Action
 from service.forms import all_forms, get_form
 
 blp = Blueprint("forms", __name__, url_prefix="/forms", description="Fill the WTW forms")
@@ -36,6 +38,7 @@ def document_form_schemas(spec: APISpec) -> None:
 
 
 @blp.route("")
+@requires(Action.FILL_FORMS)
 @blp.response(200, FormSummarySchema(many=True))
 def list_forms() -> list[Any]:
     """List the forms the service fills."""
@@ -43,6 +46,7 @@ def list_forms() -> list[Any]:
 
 
 @blp.route("/<form_id>")
+@requires(Action.FILL_FORMS)
 @blp.response(200, FormDetailSchema)
 @blp.doc(responses=ERRORS)
 def describe_form(form_id: str) -> dict[str, Any]:
@@ -56,6 +60,7 @@ def describe_form(form_id: str) -> dict[str, Any]:
 
 
 @blp.route("/<form_id>/example")
+@requires(Action.FILL_FORMS)
 @blp.doc(responses=ERRORS)
 def form_example(form_id: str) -> dict[str, Any]:
     """A complete, valid, fictional payload for the form."""
@@ -63,6 +68,7 @@ def form_example(form_id: str) -> dict[str, Any]:
 
 
 @blp.route("/<form_id>/check", methods=["POST"])
+@requires(Action.FILL_FORMS)
 @blp.doc(requestBody=FORM_BODY, responses=ERRORS)
 @blp.response(200, CheckResultSchema)
 def check_form(form_id: str) -> tuple[dict[str, Any], int]:
@@ -72,6 +78,7 @@ def check_form(form_id: str) -> tuple[dict[str, Any], int]:
 
 
 @blp.route("/<form_id>/render", methods=["POST"])
+@requires(Action.FILL_FORMS)
 @blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
 @blp.doc(requestBody=FORM_BODY, responses=ERRORS)
 @blp.response(200, description="The filled form as an attachment")

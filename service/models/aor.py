@@ -26,5 +26,10 @@ class AorUpload(Base):
     report_month: Mapped[str | None] = mapped_column(String(7), index=True)
     provider: Mapped[str | None] = mapped_column(String(200))
     reading: Mapped[dict[str, Any]] = mapped_column(JSON)
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), index=True, default=None
+    )
+    # The uploader's provider organisation: contractors see their organisation's uploads.
+    organisation: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("aor_upload.id"), default=None)
     superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)

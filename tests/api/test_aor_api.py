@@ -15,6 +15,12 @@ from tests.conftest import SAMPLES
 GRID = "aor-101-000-grid"
 
 
+@pytest.fixture
+def client(client_as):
+    """The contractor who uploads, and who may read their organisation's uploads."""
+    return client_as("contractor")
+
+
 def stored_files(app) -> list:
     from pathlib import Path
 

@@ -1,0 +1,87 @@
+"""Audit: a row for every call (refusals too), and the view that reads them back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, g, request
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from service import audit
+from service.api.auth import requires
+from service.auth.permissions import Action
+from service.extensions import db
+
+blp = Blueprint("audit", __name__, url_prefix="/audit", description="Audit trail")
+UNAUDITED = frozenset({"health.health", "docs_assets.static"})
+# URL parameters that name a record, and the record type they name.
+RECORD_ARGS = {"aor_id": "aor", "form_id": "form", "document_id": "document", "slip_id": "slip"}
+
+
+def init_audit(app: Flask) -> None:
+    app.after_request(_record)
+
+
+def note_record(record_type: str, record_id: int | str) -> None:
+    """Name the record a call created, for the audit row (the URL cannot name it yet)."""
+    g.audit_record = (record_type, str(record_id))
+
+
+def _record(response: Response) -> Response:
+    if request.endpoint in UNAUDITED or request.endpoint is None:
+        return response
+    user = g.get("user")
+    record_type, record_id = g.get("audit_record") or _record_from_url()
+    audit.append(
+        db.engine,
+        audit.Access(
+            user_id=user.id if user else None,
+            role=user.role if user else None,
+            action=request.endpoint,
+            method=request.method,
+            record_type=record_type,
+            record_id=record_id,
+            status=response.status_code,
+            remote_addr=request.remote_addr,
+        ),
+    )
+    return response
+
+
+def _record_from_url() -> tuple[str | None, str | None]:
+    for arg, record_type in RECORD_ARGS.items():
+        if request.view_args and arg in request.view_args:
+            return record_type, str(request.view_args[arg])
+    return None, None
+
+
+class AuditQuerySchema(Schema):
+    user_id = fields.Integer(load_default=None)
+    record_type = fields.String(load_default=None)
+    record_id = fields.String(load_default=None)
+    since = fields.AwareDateTime(load_default=None, default_timezone=None)
+    until = fields.AwareDateTime(load_default=None, default_timezone=None)
+
+
+class AuditEventSchema(Schema):
+    id = fields.Integer()
+    at = fields.DateTime()
+    user_id = fields.Integer(allow_none=True)
+    role = fields.String(allow_none=True)
+    action = fields.String()
+    method = fields.String()
+    record_type = fields.String(allow_none=True)
+    record_id = fields.String(allow_none=True)
+    status = fields.Integer()
+    outcome = fields.String()
+    remote_addr = fields.String(allow_none=True)
+
+
+@blp.route("")
+@requires(Action.READ_AUDIT)
+@blp.arguments(AuditQuerySchema, location="query", as_kwargs=True)
+@blp.response(200, AuditEventSchema(many=True))
+def read_audit(**filters: Any) -> Any:
+    """Read the audit trail, filtered by user, record and date."""
+    return audit.search(db.session, **filters)

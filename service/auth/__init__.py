@@ -1,0 +1,1 @@
+"""Accounts, credentials and what each role may do; no Flask imports."""

@@ -1,0 +1,51 @@
+"""What each role may do: one table, read by the API's ``requires`` decorator."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    EC = "ec"
+    SUPERVISOR = "supervisor"
+    CLERICAL = "clerical"
+    CONTRACTOR = "contractor"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    USE_API = "use_api"  # the API description itself
+    FILL_FORMS = "fill_forms"
+    READ_DOCUMENTS = "read_documents"
+    UPLOAD_AOR = "upload_aor"
+    READ_AORS = "read_aors"
+    BLANK_AOR = "blank_aor"
+    ASSIGN_CASES = "assign_cases"
+    CREATE_SLIPS = "create_slips"
+    READ_SLIPS = "read_slips"
+    APPROVE_SLIPS = "approve_slips"
+    ROUTE_SLIPS = "route_slips"
+    READ_AUDIT = "read_audit"
+    MANAGE_USERS = "manage_users"
+
+
+EVERYONE = frozenset(Role)
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.USE_API: EVERYONE,
+    Action.FILL_FORMS: frozenset({Role.EC, Role.SUPERVISOR}),
+    Action.READ_DOCUMENTS: frozenset({Role.EC, Role.SUPERVISOR}),
+    Action.UPLOAD_AOR: frozenset({Role.CONTRACTOR}),
+    Action.READ_AORS: frozenset({Role.EC, Role.SUPERVISOR, Role.CONTRACTOR}),
+    Action.BLANK_AOR: frozenset({Role.CONTRACTOR, Role.EC, Role.SUPERVISOR}),
+    Action.ASSIGN_CASES: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.CREATE_SLIPS: frozenset({Role.EC, Role.SUPERVISOR}),
+    Action.READ_SLIPS: frozenset({Role.EC, Role.SUPERVISOR, Role.CLERICAL}),
+    Action.APPROVE_SLIPS: frozenset({Role.SUPERVISOR}),
+    Action.ROUTE_SLIPS: frozenset({Role.CLERICAL}),
+    Action.READ_AUDIT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+}
+
+
+def allowed(role: str, action: Action) -> bool:
+    return role in ALLOWED[action]
