@@ -20,6 +20,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     from service.api.audit import init_audit
     from service.api.auth import init_auth
     from service.api.forms import document_form_schemas
+    from service.api.security import init_security
     from service.extensions import EXTENSIONS, api
 
     app = Flask(__name__)
@@ -41,6 +42,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         extension.init_app(app)
     init_auth(app)
     init_audit(app)
+    init_security(app)
     register_error_handlers(app)
     for blueprint in API_BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -34,3 +35,27 @@ class Config:
     AOR_READ_SECONDS = 20.0
     AOR_READ_MEMORY_MB = 1024
     JSON_MAX_ITEMS = 500
+
+    # Browser sessions: a signed cookie sent over HTTPS only, out of reach of scripts.
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Idle limit: the cookie's lifetime, renewed by every request.
+    PERMANENT_SESSION_LIFETIME = dt.timedelta(minutes=30)
+    SESSION_REFRESH_EACH_REQUEST = True
+    # Absolute limit: a session ends this long after sign-in, however busy it is.
+    SESSION_MAX_AGE = dt.timedelta(hours=8)
+
+    # CSRF (Flask-WTF): checked only for cookie-authenticated calls, by service.api.auth.
+    WTF_CSRF_CHECK_DEFAULT = False
+    # The token lives as long as the session, which has its own limits.
+    WTF_CSRF_TIME_LIMIT = None
+    # The strict check wants a Referer, which Referrer-Policy: no-referrer withholds.
+    WTF_CSRF_SSL_STRICT = False
+
+    # Rate limits (Flask-Limiter). One process keeps counts in memory; several worker
+    # processes need a shared store, e.g. WTWFORMS_RATELIMIT_STORAGE_URI=redis://host:6379.
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    SIGN_IN_RATE_LIMIT = "10 per minute"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,11 +100,34 @@ def check(today):
     return go
 
 
-@pytest.fixture
-def app(tmp_path):
-    from service import create_app
+# The suite runs on SQLite always, and on PostgreSQL too when TEST_DATABASE_URL names one.
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
-    return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
+
+def reset_database(url: str) -> None:
+    """An empty PostgreSQL database: the app's migrations then run from nothing."""
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sqlalchemy.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sqlalchemy.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def app(request, tmp_path):
+    from service import create_app
+    from service.extensions import db
+
+    data = tmp_path / "data"
+    url = f"sqlite:///{tmp_path / 'test.db'}"
+    if request.param == "postgresql":
+        url = os.environ["TEST_DATABASE_URL"]
+        reset_database(url)
+    application = create_app({"TESTING": True, "DATA_DIR": str(data), "DATABASE_URL": url})
+    yield application
+    db.engine.dispose()
 
 
 PROVIDER = "Coastline Career Pathways, Inc."
@@ -143,6 +167,24 @@ def client_as(app, tokens):
     def make(role: str):
         test_client = app.test_client()
         test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {tokens[role]}"
+        return test_client
+
+    return make
+
+
+@pytest.fixture
+def client_for(app, tokens):
+    """A client for a new account: ``client_for("ec.okafor", "ec", unit="U22")``."""
+    from service.auth import accounts
+    from service.extensions import db
+
+    def make(username: str, role: str, **facts: str | None):
+        with app.app_context():
+            accounts.create_user(db.session, username, username, role, **facts)
+            token = accounts.issue_token(db.session, username, "tests")
+            db.session.commit()
+        test_client = app.test_client()
+        test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
         return test_client
 
     return make

@@ -10,11 +10,14 @@ from flask import Response, send_file
 from flask_smorest import Blueprint
 
 from schemas.api import CheckResultSchema, FormDetailSchema, FormSummarySchema, RenderQuerySchema
-from service import documents
-from service.api.auth import requires
+from service import documents, history
+from service.api.audit import note_record
+from service.api.auth import current_user, requires
+from service.api.history import document_store
 from service.api.jsonschema import form_json_schema
 from service.api.request import json_body
 from service.auth.permissions import Action
+from service.extensions import db
 from service.forms import all_forms, get_form
 
 blp = Blueprint("forms", __name__, url_prefix="/forms", description="Fill the WTW forms")
@@ -83,11 +86,16 @@ def check_form(form_id: str) -> tuple[dict[str, Any], int]:
 @blp.doc(requestBody=FORM_BODY, responses=ERRORS)
 @blp.response(200, description="The filled form as an attachment")
 def render_form(form_id: str, format: str) -> Response:
-    """Fill the form and return the document (DOCX)."""
-    doc = documents.render(form_id, json_body(), fmt=format)
-    return send_file(
+    """Fill the form and return the document (DOCX); it is kept in the document history."""
+    payload = json_body()
+    doc = documents.render(form_id, payload, fmt=format)
+    record = history.record_document(db.session, document_store(), current_user(), doc, payload)
+    note_record("document", record.id)
+    response = send_file(
         io.BytesIO(doc.content),
         mimetype=doc.mimetype,
         as_attachment=True,
         download_name=doc.filename,
     )
+    response.headers["Content-Location"] = f"/api/v1/documents/{record.id}/file"
+    return response

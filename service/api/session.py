@@ -1,0 +1,55 @@
+"""Browser sign-in: a password opens a session cookie, sign-out ends it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, g, session
+from flask_smorest import Blueprint
+from flask_wtf.csrf import generate_csrf
+
+from schemas.users import SessionSchema, SignInSchema
+from service.api.auth import current_user, requires, start_session
+from service.auth import accounts
+from service.auth.permissions import Action
+from service.extensions import db, limiter
+
+blp = Blueprint("session", __name__, url_prefix="/session", description="Browser sign-in")
+
+
+def _sign_in_limit() -> str:
+    return str(current_app.config["SIGN_IN_RATE_LIMIT"])
+
+
+@blp.route("", methods=["POST"])
+@limiter.limit(
+    _sign_in_limit,
+    error_message="Too many sign-in attempts from this address; wait for Retry-After seconds.",
+)
+@blp.arguments(SignInSchema)
+@blp.response(200, SessionSchema)
+@blp.doc(responses={"401": {"description": "Sign-in failed"}, "429": {"description": "Wait"}})
+def sign_in(credentials: dict[str, str]) -> dict[str, Any]:
+    """Sign in with a password; answers the account and the session's CSRF token."""
+    user = accounts.check_password(db.session, credentials["username"], credentials["password"])
+    db.session.commit()  # keeps the cleared failure count
+    start_session(user)
+    g.user = user  # so the audit row names who signed in
+    return {"user": user, "csrf_token": generate_csrf()}
+
+
+@blp.route("", methods=["GET"])
+@requires(Action.USE_API)
+@blp.response(200, SessionSchema)
+def who_is_signed_in() -> dict[str, Any]:
+    """Who is signed in; a session also gets its CSRF token (null for a bearer token)."""
+    token = generate_csrf() if g.get("via_session") else None
+    return {"user": current_user(), "csrf_token": token}
+
+
+@blp.route("", methods=["DELETE"])
+@requires(Action.USE_API)
+@blp.response(204)
+def sign_out() -> None:
+    """Sign out: the session ends and the browser is told to drop its cookie."""
+    session.clear()

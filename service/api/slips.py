@@ -1,0 +1,138 @@
+"""Routing slip API: the 50-20e from the EC, through the supervisor, to clerical routing."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import Response, send_file
+from flask_smorest import Blueprint
+
+from schemas.api import RenderQuerySchema
+from schemas.slips import (
+    RouteSchema,
+    SendBackSchema,
+    SlipAnswerSchema,
+    SlipListQuerySchema,
+    SlipSchema,
+)
+from service import slip_records, slips
+from service.api.audit import note_record
+from service.api.auth import current_user, requires
+from service.api.request import json_body
+from service.auth.permissions import Action
+from service.extensions import db
+
+blp = Blueprint("slips", __name__, url_prefix="/slips", description="50-20e routing slips")
+
+SLIP_BODY = {
+    "required": True,
+    "description": "The 50-20e input; the workflow fills its supervisor and clerical blocks",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/50-20e"}}},
+}
+STEP_ERRORS = {
+    "403": {"description": "Not this account's slip or unit"},
+    "404": {"description": "No such slip"},
+    "409": {"description": "The slip's status does not allow this step"},
+    "422": {"description": "Invalid input"},
+}
+
+
+def _answer(slip: Any, **extra: Any) -> dict[str, Any]:
+    return slip_records.describe(db.session, slip, detail=True) | extra
+
+
+@blp.route("", methods=["POST"])
+@requires(Action.CREATE_SLIPS)
+@blp.doc(requestBody=SLIP_BODY, responses=STEP_ERRORS)
+@blp.response(201, SlipAnswerSchema)
+def create_slip() -> dict[str, Any]:
+    """Create a slip: closed files wait for approval, the rest go to the clerical queue."""
+    slip, result = slips.create_slip(db.session, current_user(), json_body())
+    note_record("slip", slip.id)
+    return _answer(slip, warnings=result.evaluation.warnings)
+
+
+@blp.route("")
+@requires(Action.READ_SLIPS)
+@blp.arguments(SlipListQuerySchema, location="query", as_kwargs=True)
+@blp.response(200, SlipSchema(many=True))
+def list_slips(**filters: Any) -> list[dict[str, Any]]:
+    """List the slips this account may see, newest first."""
+    found = slip_records.find_slips(db.session, current_user(), **filters)
+    return [slip_records.describe(db.session, slip) for slip in found]
+
+
+@blp.route("/queue")
+@requires(Action.ROUTE_SLIPS)
+@blp.response(200, SlipSchema(many=True))
+def slip_queue() -> list[dict[str, Any]]:
+    """The clerical queue: slips waiting to be routed, the longest waiting first."""
+    return [slip_records.describe(db.session, s) for s in slip_records.queued_slips(db.session)]
+
+
+@blp.route("/<int:slip_id>")
+@requires(Action.READ_SLIPS)
+@blp.response(200, SlipSchema)
+@blp.doc(responses=STEP_ERRORS)
+def get_slip(slip_id: int) -> dict[str, Any]:
+    """One slip, with its input and every step taken on it."""
+    return _answer(slip_records.get_slip(db.session, slip_id, current_user()))
+
+
+@blp.route("/<int:slip_id>", methods=["PUT"])
+@requires(Action.CREATE_SLIPS)
+@blp.doc(requestBody=SLIP_BODY, responses=STEP_ERRORS)
+@blp.response(200, SlipAnswerSchema)
+def correct_slip(slip_id: int) -> dict[str, Any]:
+    """Correct a sent-back slip and send it for approval again (the EC who made it)."""
+    slip, result = slips.resubmit(db.session, slip_id, current_user(), json_body())
+    return _answer(slip, warnings=result.evaluation.warnings)
+
+
+@blp.route("/<int:slip_id>/approve", methods=["POST"])
+@requires(Action.APPROVE_SLIPS)
+@blp.doc(responses=STEP_ERRORS)
+@blp.response(200, SlipSchema)
+def approve_slip(slip_id: int) -> dict[str, Any]:
+    """Approve a closed files slip (the unit's supervisor); it goes to the clerical queue."""
+    return _answer(slips.approve(db.session, slip_id, current_user()))
+
+
+@blp.route("/<int:slip_id>/send-back", methods=["POST"])
+@requires(Action.APPROVE_SLIPS)
+@blp.arguments(SendBackSchema)
+@blp.doc(responses=STEP_ERRORS)
+@blp.response(200, SlipSchema)
+def send_back_slip(body: dict[str, Any], slip_id: int) -> dict[str, Any]:
+    """Send a slip back to its EC with the reason (the unit's supervisor)."""
+    return _answer(slips.send_back(db.session, slip_id, current_user(), body["reason"]))
+
+
+@blp.route("/<int:slip_id>/route", methods=["POST"])
+@requires(Action.ROUTE_SLIPS)
+@blp.arguments(RouteSchema)
+@blp.doc(responses=STEP_ERRORS)
+@blp.response(200, SlipAnswerSchema)
+def route_slip(body: dict[str, Any], slip_id: int) -> dict[str, Any]:
+    """Record the routing of a queued slip; an assignment or transfer moves the case."""
+    routing = slips.Routing(body["routed_to"], body["routed_on"], body["initials"])
+    slip, assignment = slips.route(db.session, slip_id, current_user(), routing)
+    return _answer(slip, assignment=assignment)
+
+
+@blp.route("/<int:slip_id>/document")
+@requires(Action.READ_SLIPS)
+@blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
+@blp.doc(responses=STEP_ERRORS)
+@blp.response(200, description="The 50-20e as an attachment")
+def slip_document(slip_id: int, format: str) -> Response:
+    """The printed 50-20e, with the approval and routing from the workflow."""
+    slip = slip_records.get_slip(db.session, slip_id, current_user())
+    doc = slip_records.render_slip(db.session, slip, format)
+    return send_file(
+        io.BytesIO(doc.content),
+        mimetype=doc.mimetype,
+        as_attachment=True,
+        download_name=doc.filename,
+    )

@@ -1,0 +1,93 @@
+"""Every role against every endpoint: the matrix below is the specification.
+
+A role the matrix names must get past the role check (any answer but 401/403 on a
+missing record); every other role gets 403; no credentials get 401. A new endpoint
+fails the completeness test until it is added here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+EC, SUP, CLER, CON, ADM = "ec", "supervisor", "clerical", "contractor", "admin"
+ALL = (EC, SUP, CLER, CON, ADM)
+MATRIX: dict[str, tuple[str, ...]] = {
+    "forms.list_forms": (EC, SUP),
+    "forms.describe_form": (EC, SUP),
+    "forms.form_example": (EC, SUP),
+    "forms.check_form": (EC, SUP),
+    "forms.render_form": (EC, SUP),
+    "documents.list_documents": (EC, SUP),
+    "documents.get_document": (EC, SUP),
+    "documents.get_document_file": (EC, SUP),
+    "aors.upload_aor": (CON,),
+    "aors.list_aors": (EC, SUP, CON),
+    "aors.get_aor": (EC, SUP, CON),
+    "aors.get_aor_file": (EC, SUP, CON),
+    "aors.export_aors": (EC, SUP, CON),
+    "aors.blank_form": (EC, SUP, CON),
+    "cases.list_assignments": (SUP, ADM),
+    "cases.assign_case": (SUP, ADM),
+    "slips.create_slip": (EC, SUP),
+    "slips.list_slips": (EC, SUP, CLER),
+    "slips.get_slip": (EC, SUP, CLER),
+    "slips.slip_document": (EC, SUP, CLER),
+    "slips.correct_slip": (EC, SUP),
+    "slips.approve_slip": (SUP,),
+    "slips.send_back_slip": (SUP,),
+    "slips.slip_queue": (CLER,),
+    "slips.route_slip": (CLER,),
+    "audit.read_audit": (SUP, ADM),
+    "users.list_accounts": (ADM,),
+    "users.create_account": (ADM,),
+    "users.disable_account": (ADM,),
+    "users.set_password": (ADM,),
+    "users.issue_token": (ADM,),
+    "api-docs.openapi_json": ALL,
+    "api-docs.openapi_swagger_ui": ALL,
+    "session.who_is_signed_in": ALL,
+    "session.sign_out": ALL,
+}
+OPEN = {"health.health", "docs_assets.static", "session.sign_in", "static"}
+ARGS = {
+    "form_id": "42-6",
+    "aor_id": "999",
+    "document_id": "999",
+    "slip_id": "999",
+    "case_number": "B4C7Q21",
+    "username": "nobody.here",
+    "filename": "x",
+}
+
+
+def endpoints(app) -> dict[str, tuple[str, str]]:
+    """endpoint → (method, concrete path) for every API rule."""
+    found = {}
+    for rule in app.url_map.iter_rules():
+        method = sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ARGS[m.group(1)], rule.rule)
+        found[rule.endpoint] = (method, path)
+    return found
+
+
+def test_the_matrix_names_every_endpoint(app):
+    assert set(endpoints(app)) - OPEN == set(MATRIX)
+
+
+@pytest.mark.parametrize("role", ALL)
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_a_role_reaches_an_endpoint_only_when_the_matrix_says_so(app, client_as, role, endpoint):
+    method, path = endpoints(app)[endpoint]
+    response = client_as(role).open(path, method=method, json={})
+    if role in MATRIX[endpoint]:
+        assert response.status_code not in (401, 403), (role, endpoint, response.get_json())
+    else:
+        assert response.status_code == 403, (role, endpoint, response.status_code)
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_no_credentials_get_401_everywhere_but_the_open_endpoints(app, anonymous, endpoint):
+    method, path = endpoints(app)[endpoint]
+    assert anonymous.open(path, method=method, json={}).status_code == 401
