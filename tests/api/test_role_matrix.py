@@ -91,3 +91,35 @@ def test_a_role_reaches_an_endpoint_only_when_the_matrix_says_so(app, client_as,
 def test_no_credentials_get_401_everywhere_but_the_open_endpoints(app, anonymous, endpoint):
     method, path = endpoints(app)[endpoint]
     assert anonymous.open(path, method=method, json={}).status_code == 401
+
+
+STATE_CHANGING = [
+    "forms.check_form",
+    "forms.render_form",
+    "aors.upload_aor",
+    "cases.assign_case",
+    "slips.create_slip",
+    "slips.correct_slip",
+    "slips.approve_slip",
+    "slips.send_back_slip",
+    "slips.route_slip",
+    "users.create_account",
+    "users.disable_account",
+    "users.set_password",
+    "users.issue_token",
+    "session.sign_out",
+]
+
+
+@pytest.mark.parametrize("endpoint", STATE_CHANGING)
+def test_every_state_changing_call_leaves_an_audit_row(app, client_as, endpoint):
+    from service.extensions import db
+    from service.models.audit import AuditEvent
+
+    method, path = endpoints(app)[endpoint]
+    assert method != "GET"
+    role = MATRIX[endpoint][0]
+    response = client_as(role).open(path, method=method, json={})
+    with app.app_context():
+        rows = db.session.query(AuditEvent).filter_by(action=endpoint).all()
+    assert [(r.role, r.status) for r in rows] == [(role, response.status_code)]
