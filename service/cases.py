@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -32,11 +33,17 @@ def assign_case(session: Session, case_number: str, ec_username: str, by: User) 
         units = {ec.unit} | ({current.unit} if current else set())
         if units != {by.unit}:
             raise Forbidden("A supervisor assigns cases within their own unit.")
-    if current is None:
-        current = CaseAssignment(case_number=case_number.upper(), ec_id=ec.id, assigned_at=now())
-        session.add(current)
-    current.ec_id, current.unit, current.assigned_at = ec.id, ec.unit, now()
-    return current
+    return put_assignment(session, case_number.upper(), ec, now())
+
+
+def put_assignment(session: Session, case_number: str, ec: User, at: dt.datetime) -> CaseAssignment:
+    """Give the case to ``ec`` (and so to their unit), creating the assignment if new."""
+    assignment = session.get(CaseAssignment, case_number)
+    if assignment is None:
+        assignment = CaseAssignment(case_number=case_number, ec_id=ec.id, assigned_at=at)
+        session.add(assignment)
+    assignment.ec_id, assignment.unit, assignment.assigned_at = ec.id, ec.unit, at
+    return assignment
 
 
 def assignments(session: Session, viewer: User) -> Sequence[CaseAssignment]:

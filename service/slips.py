@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from service import documents
 from service.auth.permissions import Role
+from service.cases import put_assignment
 from service.errors import DomainError, Forbidden, InvalidInput
 from service.jsonable import jsonable
 from service.models.slip import RoutingSlip, SlipEvent
-from service.models.user import CaseAssignment, User
+from service.models.user import User
 from service.slip_records import (
     FORM_ID,
     Status,
@@ -233,11 +234,7 @@ def _reassign(session: Session, slip: RoutingSlip, data: dict[str, Any], at: dt.
         how_many = "No active EC account has" if not found else "Several EC accounts have"
         return f"{how_many} worker number {worker}; the case's assignment is unchanged."
     receiver = found[0]
-    assignment = session.get(CaseAssignment, slip.case_number)
-    if assignment is None:
-        assignment = CaseAssignment(case_number=slip.case_number, ec_id=receiver.id)
-        session.add(assignment)
-    assignment.ec_id, assignment.unit, assignment.assigned_at = receiver.id, receiver.unit, at
+    put_assignment(session, slip.case_number, receiver, at)
     return f"The case is now assigned to worker {worker} (unit {receiver.unit or 'none'})."
 
 
