@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf")
 
 
 class FormSummarySchema(Schema):

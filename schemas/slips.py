@@ -26,6 +26,15 @@ class RouteSchema(StrictSchema):
     initials = fields.String(required=True, validate=INITIALS)
 
 
+class PrintSlipsSchema(StrictSchema):
+    ids = fields.List(
+        fields.Integer(strict=True, validate=validate.Range(min=1)),
+        load_default=None,
+        validate=validate.Length(min=1, max=500),
+        metadata={"description": "the slips to print, in order; omitted: the routing queue"},
+    )
+
+
 class SlipListQuerySchema(Schema):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
     case_number = fields.String(load_default=None, validate=CASE_NUMBER)

@@ -69,14 +69,36 @@ def check_command(form_id: str, data: Path) -> None:
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def render_command(form_id: str, data: Path, output: Path) -> None:
-    """Fill FORM_ID with DATA (JSON) and write OUTPUT (.docx)."""
+    """Fill FORM_ID with DATA (JSON) and write OUTPUT (.docx, or .pdf through LibreOffice)."""
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in documents.FORMATS:
-        raise UserError(f"{output}: the output name must end in one of: .docx")
-    doc = documents.render(form_id, _read_json(data), fmt=fmt)
+        raise UserError(f"{output}: the output name must end in one of: .docx, .pdf")
+    payload = _read_json(data)
+    if fmt == "pdf":
+        doc = _render_pdf(form_id, payload)
+    else:
+        doc = documents.render(form_id, payload, fmt=fmt)
     _print_warnings(doc.check.evaluation.warnings)
     _write_atomically(output, doc.content)
     click.echo(f"wrote {output} ({len(doc.content):,} bytes)")
+
+
+def _render_pdf(form_id: str, payload: Any) -> documents.RenderedDocument:
+    """One PDF from a one-worker pool, started for this command and stopped after it."""
+    from flask import Config as Settings
+
+    from service.config import Config
+    from service.office import pool_from_config
+
+    settings = Settings(".")
+    settings.from_object(Config)
+    settings.from_prefixed_env("WTWFORMS")  # e.g. WTWFORMS_PDF_SOFFICE, as for the service
+    pool = pool_from_config(settings | {"PDF_WORKERS": 1, "PDF_QUEUE": 0})
+    try:
+        # The pool starts on the first conversion: a form that fails its rules never waits.
+        return documents.render(form_id, payload, fmt="pdf", to_pdf=pool.convert)
+    finally:
+        pool.close()
 
 
 @cli.command("check-templates")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -59,3 +60,22 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = "10 per minute"
+
+    # PDF output (service/office): warm LibreOffice workers, one per core by default.
+    PDF_SOFFICE = "soffice"
+    # The Python that has LibreOffice's UNO bridge (Debian: python3-uno).
+    PDF_PYTHON = "/usr/bin/python3"
+    PDF_WORKERS = os.cpu_count() or 1
+    # Requests that may wait for a worker; beyond that, 503 with Retry-After.
+    PDF_QUEUE = 16
+    PDF_WAIT = 30.0
+    PDF_TIMEOUT = 20.0
+    PDF_START_TIMEOUT = 60.0
+    # A LibreOffice is replaced after this many documents: long-lived ones grow.
+    PDF_MAX_CONVERSIONS = 200
+    # Start the workers with the app, so the first PDF does not wait for LibreOffice.
+    PDF_WARM_START = True
+    # A print run is converted in parts of this many slips, in parallel: LibreOffice's DOCX
+    # import slows down per page as a document grows (bench/pdf.py).
+    PDF_BATCH_PART = 10
+    PDF_BATCH_MAX = 500

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from marshmallow import ValidationError
 
 from service import clock
 from service.counties import County, get_county
-from service.errors import InvalidInput, UnknownCounty, UnsupportedFormat
+from service.errors import InvalidInput, PdfUnavailable, UnknownCounty, UnsupportedFormat
 from service.forms import get_form
 from service.forms.base import Evaluation, FormSpec, RuleInput
 from service.jsonable import jsonable
@@ -23,7 +24,10 @@ from service.rendering.docx import DOCX_MIME, CompiledTemplate, make_environment
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = PROJECT_ROOT / "form_templates"
 EXAMPLE_DIR = Path(__file__).resolve().parent / "forms" / "examples"
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf")
+PDF_MIME = "application/pdf"
+# DOCX bytes and PDF metadata in, PDF bytes out: the pool of warm LibreOffice workers.
+PdfConverter = Callable[[bytes, dict[str, Any]], bytes]
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,16 @@ def check(form_id: str, payload: Any, today: dt.date | None = None) -> CheckResu
 
 
 def render(
-    form_id: str, payload: Any, fmt: str = "docx", today: dt.date | None = None
+    form_id: str,
+    payload: Any,
+    fmt: str = "docx",
+    today: dt.date | None = None,
+    to_pdf: PdfConverter | None = None,
 ) -> RenderedDocument:
-    """Check and fill the form; raises InvalidInput when a field breaks the schema or a rule."""
+    """Check and fill the form; raises InvalidInput when a field breaks the schema or a rule.
+
+    A PDF is the DOCX converted by ``to_pdf``, so the two always match.
+    """
     if fmt not in FORMATS:
         raise UnsupportedFormat(fmt, list(FORMATS))
     result = check(form_id, payload, today)
@@ -92,7 +103,21 @@ def render(
         raise InvalidInput(ev.errors, ev.warnings, jsonable(ev.computed))
     context = build_context(result)
     content = compiled_template(result.spec).render(context)
+    if fmt == "pdf":
+        if to_pdf is None:
+            raise PdfUnavailable("PDF output is not set up in this program.")
+        pdf = to_pdf(content, pdf_metadata(result.spec))
+        return RenderedDocument(pdf, PDF_MIME, _filename(result, fmt), result)
     return RenderedDocument(content, DOCX_MIME, _filename(result, fmt), result)
+
+
+def pdf_metadata(spec: FormSpec) -> dict[str, Any]:
+    """What a PDF of the form says about itself: its title and form number."""
+    return {
+        "title": f"{spec.title} ({spec.number})",
+        "subject": f"{spec.agency} form {spec.number} ({spec.revision})",
+        "keywords": [spec.number, spec.id, "CalWORKs", "Welfare-to-Work"],
+    }
 
 
 def build_context(result: CheckResult) -> dict[str, Any]:

@@ -18,6 +18,9 @@ class DomainError(Exception):
     def payload(self) -> dict[str, Any]:
         return {"message": self.message}
 
+    def response_headers(self) -> dict[str, str]:
+        return dict(self.headers)
+
 
 class FormNotFound(DomainError):
     status = 404
@@ -75,3 +78,38 @@ class Forbidden(DomainError):
 
 class BadRequestBody(DomainError):
     status = 400
+
+
+class PdfUnavailable(DomainError):
+    """LibreOffice is not installed here: DOCX still works, PDF cannot."""
+
+    status = 503
+
+
+class PdfBusy(DomainError):
+    """Every LibreOffice worker is busy and the queue is full: try again shortly."""
+
+    status = 503
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"PDF conversion is busy (all workers and queue places taken); "
+            f"try again in {retry_after} s."
+        )
+        self.retry_after = retry_after
+
+    def response_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class PdfFailed(DomainError):
+    """A conversion crashed or ran out of time; its worker was replaced."""
+
+    status = 503
+
+    def __init__(self, reason: str, retry_after: int) -> None:
+        super().__init__(f"PDF conversion failed: {reason}.")
+        self.retry_after = retry_after
+
+    def response_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)} if self.retry_after else {}

@@ -8,6 +8,7 @@ from flask_smorest import Api
 from flask_wtf.csrf import CSRFProtect
 
 from service.db import Database
+from service.office import Office
 
 api = Api()
 db = Database()
@@ -16,6 +17,8 @@ db = Database()
 csrf = CSRFProtect()
 # No limit by default; the views that need one say so (sign-in: per client address).
 limiter = Limiter(get_remote_address)
+# PDF output through warm LibreOffice workers.
+office = Office()
 
 # In init order: the database first, so the API's views can use it.
-EXTENSIONS = (db, api, csrf, limiter)
+EXTENSIONS = (db, api, csrf, limiter, office)

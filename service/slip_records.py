@@ -129,9 +129,11 @@ def filled_payload(session: Session, slip: RoutingSlip) -> dict[str, Any]:
     return fill(slip.payload, approval_of(session, slip), routing)
 
 
-def render_slip(session: Session, slip: RoutingSlip, fmt: str) -> documents.RenderedDocument:
+def render_slip(
+    session: Session, slip: RoutingSlip, fmt: str, to_pdf: documents.PdfConverter | None = None
+) -> documents.RenderedDocument:
     """The printed 50-20e, with the supervisor's and clerical blocks from the workflow."""
-    return documents.render(FORM_ID, filled_payload(session, slip), fmt=fmt)
+    return documents.render(FORM_ID, filled_payload(session, slip), fmt=fmt, to_pdf=to_pdf)
 
 
 def describe(session: Session, slip: RoutingSlip, detail: bool = False) -> dict[str, Any]:

@@ -125,7 +125,9 @@ def app(request, tmp_path):
     if request.param == "postgresql":
         url = os.environ["TEST_DATABASE_URL"]
         reset_database(url)
-    application = create_app({"TESTING": True, "DATA_DIR": str(data), "DATABASE_URL": url})
+    # No LibreOffice per test app: the PDF tests share one pool (fixture ``pdf``).
+    settings = {"TESTING": True, "DATA_DIR": str(data), "DATABASE_URL": url}
+    application = create_app(settings | {"PDF_WARM_START": False})
     yield application
     db.engine.dispose()
 
@@ -228,3 +230,85 @@ def upload(client_as):
         )
 
     return go
+
+
+@dataclass
+class PdfText:
+    """A generated PDF read back: text per page, metadata and fonts."""
+
+    pages: list[str]
+    title: str
+    subject: str
+    keywords: str
+    fonts: dict[str, bool]  # font name -> embedded
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+
+def read_pdf(content: bytes) -> PdfText:
+    import pdfplumber
+    import pikepdf
+
+    # pdfplumber orders characters by where they stand, so a name set partly in a
+    # fallback font (a Vietnamese vowel, say) reads back in order.
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        pages = [page.extract_text() or "" for page in document.pages]
+        info = document.metadata
+    fonts: dict[str, bool] = {}
+    with pikepdf.Pdf.open(io.BytesIO(content)) as pdf:
+        for page in pdf.pages:
+            for font in (page.Resources.get("/Font") or {}).values():
+                descriptor = _font_descriptor(font)
+                embedded = descriptor is not None and any(
+                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
+                fonts[str(font.get("/BaseFont"))] = embedded
+    return PdfText(
+        pages=pages,
+        title=str(info.get("Title", "")),
+        subject=str(info.get("Subject", "")),
+        keywords=str(info.get("Keywords", "")),
+        fonts=fonts,
+    )
+
+
+def _font_descriptor(font: Any) -> Any:
+    # Type 0 (composite) fonts keep their descriptor on the descendant font.
+    if "/DescendantFonts" in font:
+        font = font.DescendantFonts[0]
+    return font.get("/FontDescriptor")
+
+
+def pdf_settings(**overrides: Any) -> Any:
+    """The service's PDF_* settings (from Config) with ``overrides``."""
+    from flask import Config as Settings
+
+    from service.config import Config
+
+    settings = Settings(".")
+    settings.from_object(Config)
+    settings.update({f"PDF_{key.upper()}": value for key, value in overrides.items()})
+    return settings
+
+
+@pytest.fixture(scope="session")
+def office_pool():
+    """One pool of warm LibreOffice workers shared by every PDF test."""
+    from service.office import pool_from_config
+
+    pool = pool_from_config(pdf_settings())
+    missing = pool.missing()
+    if missing:
+        pytest.fail(f"{missing} Run `make install` (scripts/system-deps.sh) first.")
+    pool.start()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def pdf(app, office_pool):
+    """The test app converts PDFs on the shared pool."""
+    app.extensions["office"] = office_pool
+    return office_pool

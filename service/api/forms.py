@@ -17,7 +17,7 @@ from service.api.history import document_store
 from service.api.jsonschema import form_json_schema
 from service.api.request import json_body
 from service.auth.permissions import Action
-from service.extensions import db
+from service.extensions import db, office
 from service.forms import all_forms, get_form
 
 blp = Blueprint("forms", __name__, url_prefix="/forms", description="Fill the WTW forms")
@@ -31,6 +31,7 @@ FORM_BODY = {
     },
 }
 ERRORS = {"404": {"description": "Unknown form"}, "422": {"description": "Invalid input"}}
+RENDER_ERRORS = ERRORS | {"503": {"description": "PDF output unavailable or busy (Retry-After)"}}
 
 
 def document_form_schemas(spec: APISpec) -> None:
@@ -83,12 +84,12 @@ def check_form(form_id: str) -> tuple[dict[str, Any], int]:
 @blp.route("/<form_id>/render", methods=["POST"])
 @requires(Action.FILL_FORMS)
 @blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
-@blp.doc(requestBody=FORM_BODY, responses=ERRORS)
+@blp.doc(requestBody=FORM_BODY, responses=RENDER_ERRORS)
 @blp.response(200, description="The filled form as an attachment")
 def render_form(form_id: str, format: str) -> Response:
-    """Fill the form and return the document (DOCX); it is kept in the document history."""
+    """Fill the form and return the document (DOCX or PDF); it is kept in the history."""
     payload = json_body()
-    doc = documents.render(form_id, payload, fmt=format)
+    doc = documents.render(form_id, payload, fmt=format, to_pdf=office.convert)
     record = history.record_document(db.session, document_store(), current_user(), doc, payload)
     note_record("document", record.id)
     response = send_file(

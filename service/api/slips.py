@@ -5,23 +5,24 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from flask import Response, send_file
+from flask import Response, current_app, send_file
 from flask_smorest import Blueprint
 
 from schemas.api import RenderQuerySchema
 from schemas.slips import (
+    PrintSlipsSchema,
     RouteSchema,
     SendBackSchema,
     SlipAnswerSchema,
     SlipListQuerySchema,
     SlipSchema,
 )
-from service import slip_records, slips
+from service import slip_printing, slip_records, slips
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.api.request import json_body
 from service.auth.permissions import Action
-from service.extensions import db
+from service.extensions import db, office
 
 blp = Blueprint("slips", __name__, url_prefix="/slips", description="50-20e routing slips")
 
@@ -29,6 +30,12 @@ SLIP_BODY = {
     "required": True,
     "description": "The 50-20e input; the workflow fills its supervisor and clerical blocks",
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/50-20e"}}},
+}
+PRINT_ERRORS = {
+    "403": {"description": "A slip outside this account's reach, or the queue (clerical only)"},
+    "404": {"description": "No such slip"},
+    "422": {"description": "Nothing to print, or too many slips"},
+    "503": {"description": "PDF output unavailable or busy (Retry-After)"},
 }
 STEP_ERRORS = {
     "403": {"description": "Not this account's slip or unit"},
@@ -129,10 +136,36 @@ def route_slip(body: dict[str, Any], slip_id: int) -> dict[str, Any]:
 def slip_document(slip_id: int, format: str) -> Response:
     """The printed 50-20e, with the approval and routing from the workflow."""
     slip = slip_records.get_slip(db.session, slip_id, current_user())
-    doc = slip_records.render_slip(db.session, slip, format)
+    doc = slip_records.render_slip(db.session, slip, format, to_pdf=office.convert)
+    return attachment(doc.content, doc.mimetype, doc.filename)
+
+
+@blp.route("/print", methods=["POST"])
+@requires(Action.READ_SLIPS)
+@blp.arguments(PrintSlipsSchema)
+@blp.doc(responses=PRINT_ERRORS)
+@blp.response(200, description="One PDF, each slip starting on a new page")
+def print_slips(body: dict[str, Any]) -> Response:
+    """Print many slips as one PDF: the ids given, or (clerical) the whole routing queue."""
+    run = slip_printing.print_slips(
+        db.session, current_user(), body.get("ids"), office.pool.convert, print_settings()
+    )
+    note_record("slip", ",".join(map(str, run.slip_ids))[:200])
+    response = attachment(run.content, run.mimetype, run.filename)
+    response.headers["X-Slip-Count"] = str(len(run.slip_ids))
+    return response
+
+
+def print_settings() -> slip_printing.PrintSettings:
+    config = current_app.config
+    return slip_printing.PrintSettings(
+        part_size=config["PDF_BATCH_PART"],
+        max_slips=config["PDF_BATCH_MAX"],
+        parallel=config["PDF_WORKERS"],
+    )
+
+
+def attachment(content: bytes, mimetype: str, filename: str) -> Response:
     return send_file(
-        io.BytesIO(doc.content),
-        mimetype=doc.mimetype,
-        as_attachment=True,
-        download_name=doc.filename,
+        io.BytesIO(content), mimetype=mimetype, as_attachment=True, download_name=filename
     )

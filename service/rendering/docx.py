@@ -71,16 +71,45 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template; returns the .docx bytes."""
-        out = io.BytesIO(self._base)
+        return self.package(self.render_parts(context))
+
+    def render_parts(self, context: dict[str, Any]) -> dict[str, str]:
+        """The XML of every part that has tags, filled from ``context``."""
+        parts = {}
+        for name, template in self._templates.items():
+            xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", template.render(context))
+            if any(ch in xml for ch in _LISTING_CHARS):
+                # Line breaks and tabs typed in a value become Word breaks and tabs.
+                xml = self._patcher.resolve_listing(xml)
+            parts[name] = xml
+        return parts
+
+    def static_part(self, name: str) -> str:
+        """A part without tags, as the template has it."""
+        with zipfile.ZipFile(io.BytesIO(self._base)) as package:
+            return package.read(name).decode("utf-8")
+
+    def package(self, parts: dict[str, str]) -> bytes:
+        """The pre-zipped static parts plus ``parts`` (which may replace static ones)."""
+        base = self._base
+        replaced = set(parts) - set(self._templates)
+        if replaced:
+            base = _without(base, replaced)
+        out = io.BytesIO(base)
         out.seek(0, io.SEEK_END)
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-            for name, template in self._templates.items():
-                xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", template.render(context))
-                if any(ch in xml for ch in _LISTING_CHARS):
-                    # Line breaks and tabs typed in a value become Word breaks and tabs.
-                    xml = self._patcher.resolve_listing(xml)
+            for name, xml in parts.items():
                 dst.writestr(name, xml)
         return out.getvalue()
+
+
+def _without(package: bytes, names: set[str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename not in names:
+                dst.writestr(info, src.read(info))
+    return out.getvalue()
 
 
 def _strip_declaration_break(xml: str) -> str:

@@ -39,6 +39,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "slips.send_back_slip": (SUP,),
     "slips.slip_queue": (CLER,),
     "slips.route_slip": (CLER,),
+    "slips.print_slips": (EC, SUP, CLER),
     "audit.read_audit": (SUP, ADM),
     "users.list_accounts": (ADM,),
     "users.create_account": (ADM,),

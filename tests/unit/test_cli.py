@@ -155,3 +155,26 @@ def test_aor_parse_of_a_file_that_is_not_a_pdf_exits_2_with_one_line(tmp_path, c
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert "not a PDF" in err
+
+
+def test_render_to_a_pdf_name_writes_the_pdf_through_libreoffice(tmp_path, example_file, capsys):
+    from tests.conftest import read_pdf
+
+    out = tmp_path / "notice.pdf"
+    code, stdout, _ = run(["render", "42-6", str(example_file), "-o", str(out)], capsys)
+    assert code == 0, stdout
+    read = read_pdf(out.read_bytes())
+    assert "42-6" in read.title
+    assert json.loads(example_file.read_text())["case_number"] in read.text
+
+
+def test_render_to_pdf_without_libreoffice_exits_2_naming_the_packages(
+    tmp_path, example_file, capsys, monkeypatch
+):
+    monkeypatch.setenv("WTWFORMS_PDF_SOFFICE", "/nonexistent/soffice")
+    out = tmp_path / "notice.pdf"
+    code, _, err = run(["render", "42-6", str(example_file), "-o", str(out)], capsys)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "libreoffice-writer-nogui" in err
+    assert not out.exists()

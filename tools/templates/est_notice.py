@@ -11,6 +11,7 @@ from tools.templates.common import (
     repeat_table,
     save,
     section_heading,
+    set_column_widths,
     signatures,
     text_box,
 )
@@ -28,7 +29,7 @@ def build() -> None:
 
 def _to_and_from(doc: Document) -> None:
     section_heading(doc, 1, "To and from")
-    field_grid(
+    table = field_grid(
         doc,
         [
             [
@@ -46,6 +47,8 @@ def _to_and_from(doc: Document) -> None:
             [("Date of this notice", "{{ notice_date|us_date }}")],
         ],
     )
+    # Room for a whole county email address on one line (the PDF test caught it wrapping).
+    set_column_widths(table, (2.1, 1.1, 1.2, 3.1))
 
 
 def _participant(doc: Document) -> None:

@@ -1,0 +1,54 @@
+"""PDF output: DOCX converted by a pool of warm LibreOffice workers (README, "PDF output")."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+from service.office.pool import OfficePool, PoolSettings
+from service.office.worker import OfficeSettings
+
+__all__ = ["Office", "OfficePool", "OfficeSettings", "PoolSettings", "pool_from_config"]
+
+
+def pool_from_config(config: Any) -> OfficePool:
+    """A pool set up from the PDF_* settings (Flask config, or any mapping)."""
+    run_dir = Path(tempfile.gettempdir()) / f"wtwforms-office-{os.getpid()}-{secrets.token_hex(4)}"
+    office = OfficeSettings(
+        soffice=str(config["PDF_SOFFICE"]),
+        python=str(config["PDF_PYTHON"]),
+        run_dir=run_dir,
+        timeout=float(config["PDF_TIMEOUT"]),
+        start_timeout=float(config["PDF_START_TIMEOUT"]),
+    )
+    pool = PoolSettings(
+        workers=int(config["PDF_WORKERS"]),
+        queue=int(config["PDF_QUEUE"]),
+        wait=float(config["PDF_WAIT"]),
+        max_conversions=int(config["PDF_MAX_CONVERSIONS"]),
+    )
+    return OfficePool(office, pool)
+
+
+class Office:
+    """Flask extension: one pool per app, warmed up in the background as the app starts."""
+
+    def init_app(self, app: Flask) -> None:
+        pool = pool_from_config(app.config)
+        app.extensions["office"] = pool
+        if app.config["PDF_WARM_START"]:
+            pool.start()
+
+    @property
+    def pool(self) -> OfficePool:
+        pool: OfficePool = current_app.extensions["office"]
+        return pool
+
+    def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
+        """The current app's pool converts ``docx``; see OfficePool.convert."""
+        return self.pool.convert(docx, meta, timeout)

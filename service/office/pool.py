@@ -1,0 +1,187 @@
+"""A small pool of warm LibreOffice workers behind a bounded queue."""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import queue
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from service.errors import PdfBusy, PdfFailed, PdfUnavailable
+from service.office.worker import DocumentRefused, OfficeSettings, Worker, WorkerGone
+
+INSTALL_HINT = (
+    "PDF output needs LibreOffice: install the Debian packages libreoffice-writer-nogui "
+    "and python3-uno (`make install` does it as root); DOCX works without it."
+)
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """Pool size and limits; ``queue`` is how many requests may wait beyond the busy workers."""
+
+    workers: int = 2
+    queue: int = 16
+    wait: float = 30.0
+    max_conversions: int = 200
+    retry_after: int = 2
+
+
+class OfficePool:
+    """Hands each document to an idle worker; replaces workers that crash, hang or age out."""
+
+    def __init__(self, office: OfficeSettings, pool: PoolSettings) -> None:
+        self.office, self.settings = office, pool
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._admission = threading.BoundedSemaphore(pool.workers + pool.queue)
+        self._lock = threading.Lock()
+        self._names = itertools.count(1)
+        self._workers: set[Worker] = set()
+        self._starting = 0
+        self._started = False
+        self._closed = False
+        self._exit_hook = False
+        self.last_error: str | None = None
+        self._checked = False
+        self._missing: str | None = None
+
+    def missing(self) -> str | None:
+        """Why PDF output cannot work here (LibreOffice or its UNO bridge absent), or None."""
+        if not self._checked:
+            self._missing, self._checked = _check_install(self.office), True
+        return self._missing
+
+    def start(self) -> None:
+        """Start every worker in the background; conversions wait for the first one ready."""
+        with self._lock:
+            if self._started or self._closed or self.missing():
+                return
+            self._started = True
+            if not self._exit_hook:
+                atexit.register(self.close)  # no LibreOffice outlives the service
+                self._exit_hook = True
+        for _ in range(self.settings.workers):
+            self._spawn()
+
+    def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
+        """Convert one DOCX to PDF; raises PdfBusy, PdfFailed or PdfUnavailable (all 503).
+
+        ``timeout`` overrides the per-conversion limit (a print run of many pages needs more).
+        """
+        reason = self.missing()
+        if reason:
+            raise PdfUnavailable(reason)
+        self.start()
+        if not self._admission.acquire(blocking=False):
+            raise PdfBusy(self.settings.retry_after)
+        try:
+            return self._convert_on_idle_worker(docx, meta, timeout)
+        finally:
+            self._admission.release()
+
+    def _convert_on_idle_worker(
+        self, docx: bytes, meta: dict[str, Any], timeout: float | None, retry: bool = True
+    ) -> bytes:
+        try:
+            worker = self._idle.get(timeout=self.settings.wait)
+        except queue.Empty:
+            if self.last_error and not self._workers:
+                raise PdfUnavailable(self.last_error) from None
+            raise PdfBusy(self.settings.retry_after) from None
+        try:
+            pdf = worker.convert(docx, meta, timeout)
+        except WorkerGone as exc:
+            self._replace(worker)
+            if retry and not exc.timed_out:
+                # A LibreOffice that had crashed is not this document's fault: one more try.
+                return self._convert_on_idle_worker(docx, meta, timeout, retry=False)
+            raise PdfFailed(str(exc), self.settings.retry_after) from None
+        except DocumentRefused as exc:
+            self._release(worker)
+            raise PdfFailed(f"LibreOffice could not convert the document: {exc}", 0) from None
+        self._release(worker)
+        return pdf
+
+    def _release(self, worker: Worker) -> None:
+        if worker.conversions >= self.settings.max_conversions or not worker.alive():
+            self._replace(worker)  # a long-lived LibreOffice grows; a new one starts clean
+        else:
+            self._idle.put(worker)
+
+    def _replace(self, worker: Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+        self._spawn()
+
+    def _spawn(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._starting += 1
+        worker = Worker(self.office, f"worker-{next(self._names)}")
+        threading.Thread(target=self._boot, args=(worker,), daemon=True).start()
+
+    def _boot(self, worker: Worker) -> None:
+        try:
+            worker.start()
+        except Exception as exc:  # whatever went wrong, no half-started LibreOffice stays
+            worker.kill()
+            self._boot_failed(f"{exc}. {INSTALL_HINT}")
+            return
+        with self._lock:
+            self._starting -= 1
+            if not self._closed:
+                self._workers.add(worker)
+                self.last_error = None
+        if self._closed:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
+    def _boot_failed(self, reason: str) -> None:
+        with self._lock:
+            self.last_error = reason
+            self._starting -= 1
+            # Nothing left that could serve: the next request tries to start them again.
+            if not self._workers and not self._starting:
+                self._started = False
+
+    def status(self) -> dict[str, Any]:
+        """For the health check and tests: how many workers are up, and their processes."""
+        with self._lock:
+            workers = sorted(self._workers, key=lambda w: w.name)
+            return {
+                "available": self.missing() is None,
+                "ready": len(workers),
+                "starting": self._starting,
+                "idle": self._idle.qsize(),
+                "office_pids": [w.office_pid for w in workers],
+                "last_error": self.last_error,
+            }
+
+    def close(self) -> None:
+        """Stop every worker (used at exit and by tests)."""
+        with self._lock:
+            self._closed = True
+            workers, self._workers = list(self._workers), set()
+        for worker in workers:
+            worker.kill()
+        shutil.rmtree(self.office.run_dir, ignore_errors=True)
+
+
+def _check_install(office: OfficeSettings) -> str | None:
+    if not shutil.which(office.soffice):
+        return f"LibreOffice ({office.soffice}) is not installed. {INSTALL_HINT}"
+    if not shutil.which(office.python):
+        return f"{office.python} is not installed. {INSTALL_HINT}"
+    probe = subprocess.run(
+        [office.python, "-c", "import uno"], capture_output=True, timeout=30, check=False
+    )
+    if probe.returncode != 0:
+        return f"LibreOffice's Python bridge (uno) is missing for {office.python}. {INSTALL_HINT}"
+    return None

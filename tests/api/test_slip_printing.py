@@ -1,0 +1,85 @@
+"""Printing many 50-20e routing slips as one PDF: the queue or the ids given, a page each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read_pdf
+
+SLIPS = "/api/v1/slips"
+OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "office": "eastmont"}
+
+
+@pytest.fixture
+def queued(client_as, example):
+    """Make ``n`` transfer slips (they go straight to the clerical queue); returns their ids."""
+    ec = client_as("ec")
+
+    def make(n: int) -> list[int]:
+        ids = []
+        for i in range(n):
+            payload = example("50-20e") | {"supervisor": None, "clerical": None}
+            payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
+            payload["case_name"] = f"Quintero-{i:03d}, Marisol"
+            response = ec.post(SLIPS, json=payload)
+            assert response.status_code == 201, response.json
+            ids.append(response.json["id"])
+        return ids
+
+    return make
+
+
+def test_clerical_prints_the_whole_queue_as_one_pdf_a_slip_per_page(client_as, pdf, queued):
+    ids = queued(12)  # more than one part: the parts are converted apart and joined
+    response = client_as("clerical").post(f"{SLIPS}/print", json={})
+    assert response.status_code == 200, response.json
+    assert response.mimetype == "application/pdf"
+    assert response.headers["X-Slip-Count"] == "12"
+    read = read_pdf(response.data)
+    assert len(read.pages) == len(ids)
+    for i, page in enumerate(read.pages):
+        assert f"Quintero-{i:03d}, Marisol" in page
+        assert "Page 1 of 1" in page  # each slip numbers its own pages
+    assert "50-20e" in read.title and "50-20e" in read.subject
+    assert all(read.fonts.values())
+
+
+def test_slips_named_by_id_print_in_the_order_given_each_once(client_as, pdf, queued):
+    ids = queued(3)
+    chosen = [ids[2], ids[0], ids[2]]
+    response = client_as("clerical").post(f"{SLIPS}/print", json={"ids": chosen})
+    pages = read_pdf(response.data).pages
+    assert len(pages) == 2
+    assert "Quintero-002" in pages[0] and "Quintero-000" in pages[1]
+
+
+def test_an_ec_prints_their_own_slips_but_not_the_queue(client_as, pdf, queued):
+    ids = queued(2)
+    ec = client_as("ec")
+    assert ec.post(f"{SLIPS}/print", json={"ids": ids}).status_code == 200
+    refused = ec.post(f"{SLIPS}/print", json={})
+    assert refused.status_code == 403
+    assert "clerical" in refused.json["message"]
+
+
+def test_an_empty_queue_says_there_is_nothing_to_print(client_as, pdf):
+    response = client_as("clerical").post(f"{SLIPS}/print", json={})
+    assert response.status_code == 422
+    assert "nothing to print" in response.json["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({"ids": []}, "ids"), ({"ids": ["7"]}, "ids.0"), ({"ids": [0]}, "ids.0"), ({"x": 1}, "x")],
+)
+def test_a_bad_print_request_names_the_field(client_as, body, field):
+    response = client_as("clerical").post(f"{SLIPS}/print", json=body)
+    assert response.status_code == 422
+    assert field in response.json["errors"]
+
+
+def test_a_slip_prints_alone_as_pdf_too(client_as, pdf, queued):
+    (slip_id,) = queued(1)
+    response = client_as("clerical").get(f"{SLIPS}/{slip_id}/document?format=pdf")
+    assert response.status_code == 200
+    assert "Quintero-000, Marisol" in read_pdf(response.data).text
