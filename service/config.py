@@ -75,7 +75,7 @@ class Config:
     PDF_MAX_CONVERSIONS = 200
     # Start the workers with the app, so the first PDF does not wait for LibreOffice.
     PDF_WARM_START = True
-    # A print run is converted in parts of this many slips, in parallel: LibreOffice's DOCX
-    # import slows down per page as a document grows (bench/pdf.py).
-    PDF_BATCH_PART = 10
+    # A print run is converted in parts of at most this many slips, in parallel: LibreOffice's
+    # DOCX import slows down per page as a document grows (bench/pdf.py).
+    PDF_BATCH_PART = 15
     PDF_BATCH_MAX = 500

@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import io
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -303,6 +304,9 @@ def office_pool():
     if missing:
         pytest.fail(f"{missing} Run `make install` (scripts/system-deps.sh) first.")
     pool.start()
+    deadline = time.monotonic() + 60
+    while pool.status()["ready"] < pool.settings.workers and time.monotonic() < deadline:
+        time.sleep(0.05)
     yield pool
     pool.close()
 

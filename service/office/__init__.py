@@ -49,6 +49,12 @@ class Office:
         pool: OfficePool = current_app.extensions["office"]
         return pool
 
+    def state(self) -> str:
+        """``ready``, ``starting`` (or idle until the first PDF), or ``unavailable``."""
+        if self.pool.missing():
+            return "unavailable"
+        return "ready" if self.pool.status()["ready"] else "starting"
+
     def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
         """The current app's pool converts ``docx``; see OfficePool.convert."""
         return self.pool.convert(docx, meta, timeout)

@@ -80,6 +80,7 @@ def test_without_libreoffice_pdf_answers_503_saying_what_to_install_and_docx_sti
     assert response.status_code == 503
     assert "libreoffice-writer-nogui" in response.json["message"]
     assert client.post("/api/v1/forms/wtw2/render", json=example("wtw2")).status_code == 200
+    assert client.get("/api/v1/health").json == {"status": "ok", "pdf": "unavailable"}
 
 
 def test_an_invalid_form_is_refused_before_any_conversion(app, client, example):
