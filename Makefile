@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export WTWFORMS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: install system-deps run test lint unit templates bench clean
+.PHONY: install system-deps run test lint unit templates bench clean screenshots
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ unit: install
 	$(BIN)/pytest
 
 test: lint unit
+
+# The browser tests again, saving a full-page picture of each page to docs/screenshots/.
+screenshots: install
+	WTWFORMS_SCREENSHOTS=1 $(BIN)/pytest tests/browser -p no:cacheprovider
 
 templates: install
 	$(BIN)/python -m tools.templates

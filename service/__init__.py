@@ -22,6 +22,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     from service.api.forms import document_form_schemas
     from service.api.security import init_security
     from service.extensions import EXTENSIONS, api
+    from service.web import WEB_BLUEPRINTS
 
     app = Flask(__name__)
     app.config.from_object(Config)
@@ -46,7 +47,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     register_error_handlers(app)
     for blueprint in API_BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
-    for blueprint in APP_BLUEPRINTS:
+    for blueprint in (*APP_BLUEPRINTS, *WEB_BLUEPRINTS):
         app.register_blueprint(blueprint)
     document_form_schemas(api.spec)
     return app

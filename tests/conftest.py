@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import io
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,6 +232,41 @@ def upload(client_as):
         )
 
     return go
+
+
+PAGE_PASSWORD = "a long enough passphrase"
+CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token in a page's forms."""
+    found = CSRF_FIELD.search(html)
+    assert found, "the page has no form with a csrf_token"
+    return found.group(1)
+
+
+@pytest.fixture
+def page_client(app, tokens):
+    """A client signed in through the sign-in page, as pages are used, with its CSRF token as
+    ``.csrf``: ``c = page_client("supervisor"); c.post(url, data={"csrf_token": c.csrf})``."""
+    from service.auth import accounts
+    from service.extensions import db
+
+    def make(role: str):
+        username = ACCOUNTS[role]["username"]
+        with app.app_context():
+            accounts.set_password(db.session, username, PAGE_PASSWORD)
+            db.session.commit()
+        browser = app.test_client()
+        form = {"username": username, "password": PAGE_PASSWORD}
+        answer = browser.post(
+            "/sign-in", data=form | {"csrf_token": csrf_of(browser.get("/sign-in").text)}
+        )
+        assert answer.status_code == 303, answer.text
+        browser.csrf = csrf_of(browser.get("/", follow_redirects=True).text)
+        return browser
+
+    return make
 
 
 @dataclass

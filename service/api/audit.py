@@ -14,7 +14,7 @@ from service.auth.permissions import Action
 from service.extensions import db
 
 blp = Blueprint("audit", __name__, url_prefix="/audit", description="Audit trail")
-UNAUDITED = frozenset({"health.health", "docs_assets.static"})
+UNAUDITED = frozenset({"health.health", "docs_assets.static", "web.static"})
 # URL parameters that name a record, and the record type they name.
 RECORD_ARGS = {"aor_id": "aor", "form_id": "form", "document_id": "document", "slip_id": "slip"}
 

@@ -18,8 +18,11 @@ from service.errors import DomainError, Forbidden
 from service.extensions import csrf, db
 from service.models.user import User
 
-# Endpoints anyone may call: the health check, Swagger UI's own script files, and sign-in.
-OPEN_ENDPOINTS = frozenset({"health.health", "docs_assets.static", "session.sign_in"})
+# Endpoints anyone may call: the health check, Swagger UI's own script files, sign-in (the
+# JSON call and the page), and the pages' stylesheet and script.
+OPEN_ENDPOINTS = frozenset(
+    {"health.health", "docs_assets.static", "session.sign_in", "web.sign_in", "web.static"}
+)
 CSRF_HEADER = "X-CSRF-Token"
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -27,6 +30,10 @@ View = TypeVar("View", bound=Callable[..., Any])
 class NotAuthenticated(DomainError):
     status = 401
     headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Bearer realm="wtwforms"'}
+
+
+class SessionEnded(NotAuthenticated):
+    """A session past its idle or absolute time limit (the pages say so on the sign-in page)."""
 
 
 class CsrfRefused(DomainError):
@@ -94,7 +101,8 @@ def _session_user() -> User:
         limit=config["SESSION_MAX_AGE"].total_seconds(),
     )
     if ended:
-        _end_session(ended)
+        session.clear()
+        raise SessionEnded(ended)
     session["seen_at"] = now
     return user
 

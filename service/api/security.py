@@ -17,8 +17,8 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-# Swagger UI's own files hold no data: browsers may keep them.
-CACHEABLE = frozenset({"docs_assets.static"})
+# Swagger UI's own files and the pages' stylesheet and script hold no data: browsers may keep them.
+CACHEABLE = frozenset({"docs_assets.static", "web.static"})
 
 
 def init_security(app: Flask) -> None:
@@ -29,7 +29,8 @@ def add_security_headers(response: Response) -> Response:
     response.headers["Content-Security-Policy"] = DOCS_CSP if request.endpoint == DOCS_PAGE else CSP
     for name, value in HEADERS.items():
         response.headers[name] = value
-    if request.path.startswith("/api/v1") and request.endpoint not in CACHEABLE:
-        # Participant data must not stay behind in a browser's or a proxy's cache.
+    if request.endpoint not in CACHEABLE:
+        # Participant data (API answers and pages) must not stay behind in a browser's or a
+        # proxy's cache.
         response.headers["Cache-Control"] = "no-store"
     return response

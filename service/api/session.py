@@ -13,6 +13,7 @@ from service.api.auth import current_user, requires, start_session
 from service.auth import accounts
 from service.auth.permissions import Action
 from service.extensions import db, limiter
+from service.models.user import User
 
 blp = Blueprint("session", __name__, url_prefix="/session", description="Browser sign-in")
 
@@ -21,20 +22,32 @@ def _sign_in_limit() -> str:
     return str(current_app.config["SIGN_IN_RATE_LIMIT"])
 
 
-@blp.route("", methods=["POST"])
-@limiter.limit(
+# One count per client address for this call and the sign-in page together.
+sign_in_limit = limiter.shared_limit(
     _sign_in_limit,
+    scope="sign-in",
+    methods=["POST"],
     error_message="Too many sign-in attempts from this address; wait for Retry-After seconds.",
 )
+
+
+def password_sign_in(username: str, password: str) -> User:
+    """Check the password (failures count towards the lockout) and open a fresh session."""
+    user = accounts.check_password(db.session, username, password)
+    db.session.commit()  # keeps the cleared failure count
+    start_session(user)
+    g.user = user  # so the audit row names who signed in
+    return user
+
+
+@blp.route("", methods=["POST"])
+@sign_in_limit
 @blp.arguments(SignInSchema)
 @blp.response(200, SessionSchema)
 @blp.doc(responses={"401": {"description": "Sign-in failed"}, "429": {"description": "Wait"}})
 def sign_in(credentials: dict[str, str]) -> dict[str, Any]:
     """Sign in with a password; answers the account and the session's CSRF token."""
-    user = accounts.check_password(db.session, credentials["username"], credentials["password"])
-    db.session.commit()  # keeps the cleared failure count
-    start_session(user)
-    g.user = user  # so the audit row names who signed in
+    user = password_sign_in(credentials["username"], credentials["password"])
     return {"user": user, "csrf_token": generate_csrf()}
 
 

@@ -16,7 +16,7 @@ from schemas.users import (
 )
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
-from service.auth import accounts
+from service.auth import accounts, directory
 from service.auth.permissions import Action
 from service.extensions import db
 from service.models.user import User
@@ -51,11 +51,7 @@ def create_account(new: dict[str, Any]) -> User:
 @blp.doc(responses=NOT_FOUND)
 def disable_account(username: str) -> User:
     """Disable an account: its tokens are revoked and its sessions end."""
-    if username == current_user().username:
-        # Another administrator can do it; this way the last one cannot lock everyone out.
-        raise accounts.AccountError("An administrator may not disable their own account.")
-    user = accounts.disable_user(db.session, username)
-    db.session.commit()
+    user = directory.disable_account(db.session, username, current_user())
     note_record("user", user.id)
     return user
 

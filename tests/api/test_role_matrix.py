@@ -50,8 +50,26 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "api-docs.openapi_swagger_ui": ALL,
     "session.who_is_signed_in": ALL,
     "session.sign_out": ALL,
+    # Pages (service/web): any URL outside /api/.
+    "web.home": ALL,
+    "web.sign_out": ALL,
+    "admin.accounts": (ADM,),
+    "admin.create_account": (ADM,),
+    "admin.disable_account": (ADM,),
+    "admin.set_password": (ADM,),
+    "admin.issue_token": (ADM,),
+    "approvals.approvals": (SUP,),
+    "approvals.approve": (SUP,),
+    "approvals.send_back": (SUP,),
 }
-OPEN = {"health.health", "docs_assets.static", "session.sign_in", "static"}
+OPEN = {
+    "health.health",
+    "docs_assets.static",
+    "session.sign_in",
+    "static",
+    "web.sign_in",
+    "web.static",
+}
 ARGS = {
     "form_id": "42-6",
     "aor_id": "999",
@@ -91,7 +109,14 @@ def test_a_role_reaches_an_endpoint_only_when_the_matrix_says_so(app, client_as,
 @pytest.mark.parametrize("endpoint", sorted(MATRIX))
 def test_no_credentials_get_401_everywhere_but_the_open_endpoints(app, anonymous, endpoint):
     method, path = endpoints(app)[endpoint]
-    assert anonymous.open(path, method=method, json={}).status_code == 401
+    answer = anonymous.open(path, method=method, json={})
+    if path.startswith("/api/"):
+        assert answer.status_code == 401
+    else:
+        # A page answers a person, not a program: the refusal is the sign-in page, which leads
+        # back to the page asked for (a form's target cannot be opened again, so not there).
+        assert answer.status_code == 302, (endpoint, answer.status_code)
+        assert answer.location == (f"/sign-in?next={path}" if method == "GET" else "/sign-in")
 
 
 STATE_CHANGING = [
@@ -109,6 +134,13 @@ STATE_CHANGING = [
     "users.set_password",
     "users.issue_token",
     "session.sign_out",
+    "web.sign_out",
+    "admin.create_account",
+    "admin.disable_account",
+    "admin.set_password",
+    "admin.issue_token",
+    "approvals.approve",
+    "approvals.send_back",
 ]
 
 

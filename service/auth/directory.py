@@ -1,0 +1,105 @@
+"""Accounts as the admin page shows and changes them: input checked by the API's schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from marshmallow import Schema, ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from schemas.users import NewAccountSchema, NewTokenSchema, PasswordSchema
+from service.auth import accounts
+from service.documents import flatten_errors
+from service.errors import InvalidInput
+from service.models.audit import AuditEvent
+from service.models.user import User
+
+# The audit actions of a sign-in: the JSON call and the page.
+SIGN_IN_ACTIONS = ("session.sign_in", "web.sign_in")
+NEW_ACCOUNT_FIELDS = ("username", "display_name", "role", "unit", "worker_number", "provider")
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the accounts table."""
+
+    user: User
+    state: str
+    last_sign_in: dt.datetime | None
+    live_tokens: int
+
+
+def overview(session: Session, at: dt.datetime | None = None) -> list[AccountRow]:
+    """Every account with its state, its last sign-in (from the audit trail) and live tokens."""
+    at = at or accounts.now()
+    last = dict(
+        session.execute(
+            select(AuditEvent.user_id, func.max(AuditEvent.at))
+            .where(AuditEvent.action.in_(SIGN_IN_ACTIONS), AuditEvent.outcome == "ok")
+            .group_by(AuditEvent.user_id)
+        ).all()
+    )
+    return [
+        AccountRow(
+            user=user,
+            state=_state(user, at),
+            last_sign_in=last.get(user.id),
+            live_tokens=sum(1 for token in user.tokens if token.revoked_at is None),
+        )
+        for user in accounts.list_users(session)
+    ]
+
+
+def _state(user: User, at: dt.datetime) -> str:
+    if not user.active:
+        return "Disabled"
+    locked = user.locked_until
+    if locked is not None and (locked if locked.tzinfo else locked.replace(tzinfo=dt.UTC)) > at:
+        return "Locked (too many wrong passwords)"
+    return "Active"
+
+
+def create_account(session: Session, fields: dict[str, str], password: str) -> User:
+    """A new account from the page's form: blank fields are absent, a blank password is none."""
+    given = {key: value for key, value in fields.items() if key in NEW_ACCOUNT_FIELDS and value}
+    data = _load(NewAccountSchema(), given | ({"password": password} if password else {}))
+    user = accounts.create_user(session, **data)
+    session.commit()
+    return user
+
+
+def disable_account(session: Session, username: str, by: User) -> User:
+    """Disable an account (not one's own: the last administrator cannot lock everyone out)."""
+    if username == by.username:
+        raise accounts.AccountError("An administrator may not disable their own account.")
+    user = accounts.disable_user(session, username)
+    session.commit()
+    return user
+
+
+def set_password(session: Session, username: str, password: str) -> User:
+    """A new password; this unlocks the account and ends its open sessions."""
+    if password:  # an empty one gets the accounts module's own message
+        password = _load(PasswordSchema(), {"password": password})["password"]
+    user = accounts.set_password(session, username, password)
+    session.commit()
+    return user
+
+
+def issue_token(session: Session, username: str, label: str) -> tuple[User, str]:
+    """A new bearer token for the account, to be shown once."""
+    label = _load(NewTokenSchema(), {"label": label})["label"]
+    token = accounts.issue_token(session, username, label)
+    session.commit()
+    return accounts.get_user(session, username), token
+
+
+def _load(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        loaded: dict[str, Any] = schema.load(data)
+    except ValidationError as exc:
+        raise InvalidInput(flatten_errors(exc.messages)) from None
+    return loaded

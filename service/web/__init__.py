@@ -1,0 +1,13 @@
+"""Server-rendered pages for the people in the office: one blueprint per area, listed here."""
+
+from __future__ import annotations
+
+from service.web.admin import bp as admin_bp
+from service.web.approvals import bp as approvals_bp
+from service.web.pages import bp as pages_bp
+
+# Registered by create_app with the other plain blueprints (service.api.APP_BLUEPRINTS).
+# A new area adds its blueprint here and its nav entry in service/web/nav.py.
+WEB_BLUEPRINTS = (pages_bp, admin_bp, approvals_bp)
+
+__all__ = ["WEB_BLUEPRINTS"]
