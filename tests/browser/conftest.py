@@ -78,8 +78,13 @@ def server(tmp_path: Path) -> Iterator[Served]:
     from service import create_app
     from service.extensions import db
 
-    data = tmp_path / "data"
-    app = create_app({"DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"})
+    settings = {
+        "DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}",
+        # LibreOffice starts at the first PDF asked for, not with every test's app.
+        "PDF_WARM_START": False,
+    }
+    app = create_app(settings)
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()
@@ -87,6 +92,7 @@ def server(tmp_path: Path) -> Iterator[Served]:
     yield Served(app=app, url=f"http://localhost:{http.server_port}")
     http.shutdown()
     thread.join(timeout=10)
+    app.extensions["office"].close()
     db.engine.dispose()
 
 
