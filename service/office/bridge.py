@@ -8,6 +8,7 @@ service. Protocol: one JSON object per line each way; ``{"ready": true}`` once s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -132,28 +133,62 @@ def answer(message: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def main() -> None:
-    soffice, profile, pipe = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    office = start_office(soffice, profile, pipe)
+def serve(office: subprocess.Popen[bytes], pipe: str) -> None:
     try:
         desktop = connect(pipe, office)
     except Exception as exc:  # reported to the pool, which gives up on us
         answer({"ready": False, "error": str(exc)})
-        os.killpg(0, signal.SIGKILL)
-    answer({"ready": True, "pid": office_pid(office.pid)})
+        return
+    OFFICE["bin"] = office_pid(office.pid)
+    answer({"ready": True, "pid": OFFICE["bin"]})
     for line in sys.stdin:
         request = json.loads(line)
         try:
             convert(desktop, request)
             answer({"ok": True})
         except Exception as exc:  # one bad document must not end the worker
-            gone = office.poll() is not None  # ...but a LibreOffice that died does
+            gone = office_gone(office, exc)  # ...but a LibreOffice that died does
             answer({"ok": False, "gone": gone, "error": f"{type(exc).__name__}: {exc}"})
             if gone:
-                break
-    # The service closed our stdin (it stopped, or is replacing us), or LibreOffice died:
-    # take the whole process group along.
+                return
+
+
+OFFICE: dict[str, int] = {}
+
+
+def office_gone(office: subprocess.Popen[bytes], exc: Exception) -> bool:
+    if office.poll() is not None or type(exc).__name__ == "DisposedException":
+        return True  # the UNO connection is gone with the process at its other end
+    try:
+        os.kill(OFFICE["bin"], 0)
+    except OSError:
+        return True
+    return False
+
+
+def end_group(*_: Any) -> None:
+    """Stop LibreOffice from the bottom up, so each process is reaped by its own parent."""
+    with contextlib.suppress(OSError):
+        os.kill(OFFICE["bin"], signal.SIGKILL)
+        os.waitpid(OFFICE["launcher"], 0)  # the launcher (oosplash) reaps soffice.bin, then ends
     os.killpg(0, signal.SIGKILL)
+
+
+def main() -> None:
+    soffice, profile, pipe = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+    # Stopped politely (SIGTERM): take LibreOffice along. (No PR_SET_PDEATHSIG: it fires
+    # when the pool's starting thread ends, not the service; a dead service closes our
+    # stdin, which ends us just as well.)
+    signal.signal(signal.SIGTERM, end_group)
+    office = start_office(soffice, profile, pipe)
+    OFFICE["launcher"] = office.pid
+    try:
+        serve(office, pipe)
+    finally:
+        # Stdin closed (the service stopped or is replacing us), LibreOffice died, or
+        # anything else went wrong, even writing to a service that is gone: no LibreOffice
+        # outlives its bridge.
+        end_group()
 
 
 if __name__ == "__main__":

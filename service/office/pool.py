@@ -41,6 +41,7 @@ class OfficePool:
         self._lock = threading.Lock()
         self._names = itertools.count(1)
         self._workers: set[Worker] = set()
+        self._booting: set[Worker] = set()
         self._starting = 0
         self._started = False
         self._closed = False
@@ -113,10 +114,12 @@ class OfficePool:
             self._idle.put(worker)
 
     def _replace(self, worker: Worker) -> None:
-        worker.kill()
         with self._lock:
             self._workers.discard(worker)
         self._spawn()
+        # Stopping takes a moment (the bridge ends LibreOffice in order): not on a request's time.
+        # After a kill (timeout, crash) it is a no-op.
+        threading.Thread(target=worker.stop, daemon=True).start()
 
     def _spawn(self) -> None:
         with self._lock:
@@ -124,6 +127,8 @@ class OfficePool:
                 return
             self._starting += 1
         worker = Worker(self.office, f"worker-{next(self._names)}")
+        with self._lock:
+            self._booting.add(worker)
         threading.Thread(target=self._boot, args=(worker,), daemon=True).start()
 
     def _boot(self, worker: Worker) -> None:
@@ -131,10 +136,11 @@ class OfficePool:
             worker.start()
         except Exception as exc:  # whatever went wrong, no half-started LibreOffice stays
             worker.kill()
-            self._boot_failed(f"{exc}. {INSTALL_HINT}")
+            self._boot_failed(worker, f"{exc}. {INSTALL_HINT}")
             return
         with self._lock:
             self._starting -= 1
+            self._booting.discard(worker)
             if not self._closed:
                 self._workers.add(worker)
                 self.last_error = None
@@ -143,8 +149,9 @@ class OfficePool:
         else:
             self._idle.put(worker)
 
-    def _boot_failed(self, reason: str) -> None:
+    def _boot_failed(self, worker: Worker, reason: str) -> None:
         with self._lock:
+            self._booting.discard(worker)
             self.last_error = reason
             self._starting -= 1
             # Nothing left that could serve: the next request tries to start them again.
@@ -168,9 +175,9 @@ class OfficePool:
         """Stop every worker (used at exit and by tests)."""
         with self._lock:
             self._closed = True
-            workers, self._workers = list(self._workers), set()
+            workers, self._workers = list(self._workers | self._booting), set()
         for worker in workers:
-            worker.kill()
+            worker.stop()
         shutil.rmtree(self.office.run_dir, ignore_errors=True)
 
 

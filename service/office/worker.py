@@ -17,6 +17,7 @@ from typing import Any
 from service.office.profile import write_profile
 
 BRIDGE = Path(__file__).with_name("bridge.py")
+STOP_SECONDS = 3.0
 
 
 class WorkerGone(Exception):
@@ -58,6 +59,12 @@ class Worker:
         return self.settings.run_dir / self.name
 
     @property
+    def pipe(self) -> str:
+        # LibreOffice's pipe names are global to the machine: one unique to this pool and
+        # worker, or a bridge could reach another pool's LibreOffice.
+        return f"{self.settings.run_dir.name}-{self.name}"
+
+    @property
     def pgid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
@@ -66,7 +73,7 @@ class Worker:
         shutil.rmtree(self.home, ignore_errors=True)
         profile = write_profile(self.home / "profile")
         self._proc = subprocess.Popen(
-            [self.settings.python, str(BRIDGE), self.settings.soffice, str(profile), self.name],
+            [self.settings.python, str(BRIDGE), self.settings.soffice, str(profile), self.pipe],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -127,6 +134,15 @@ class Worker:
     def alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
+    def stop(self) -> None:
+        """End politely: the bridge stops its LibreOffice when its stdin closes."""
+        if self._proc is not None and self._proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._proc.stdin.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=STOP_SECONDS)
+        self.kill()
+
     def kill(self) -> None:
         """Kill the whole process group (bridge, oosplash, soffice.bin) and forget the profile."""
         if self._proc is None:
@@ -136,6 +152,7 @@ class Worker:
         self._proc.wait()
         for stream in (self._proc.stdin, self._proc.stdout):
             if stream:
-                stream.close()
+                with contextlib.suppress(OSError):  # unflushed bytes to a dead bridge
+                    stream.close()
         self._proc = None
         shutil.rmtree(self.home, ignore_errors=True)
