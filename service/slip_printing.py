@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from service import clock, documents
 from service.auth.permissions import Role
-from service.errors import DomainError, Forbidden, InvalidInput
+from service.errors import DomainError, InvalidInput
 from service.forms import get_form
 from service.models.slip import RoutingSlip
 from service.models.user import User
@@ -55,7 +55,9 @@ def choose_slips(session: Session, viewer: User, ids: Sequence[int] | None) -> l
     """The slips named (in that order, each once), or the whole clerical queue."""
     if ids is None:
         if viewer.role != Role.CLERICAL:
-            raise Forbidden("only clerical staff print the routing queue; name the slips instead")
+            raise InvalidInput(
+                {"ids": ["Name the slips to print; only clerical staff print the whole queue."]}
+            )
         chosen = list(queued_slips(session))
     else:
         chosen = [get_slip(session, slip_id, viewer) for slip_id in dict.fromkeys(ids)]

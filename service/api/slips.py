@@ -32,9 +32,9 @@ SLIP_BODY = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/50-20e"}}},
 }
 PRINT_ERRORS = {
-    "403": {"description": "A slip outside this account's reach, or the queue (clerical only)"},
+    "403": {"description": "A slip outside this account's reach"},
     "404": {"description": "No such slip"},
-    "422": {"description": "Nothing to print, or too many slips"},
+    "422": {"description": "Nothing to print, too many, or no ids (only clerical print the queue)"},
     "503": {"description": "PDF output unavailable or busy (Retry-After)"},
 }
 STEP_ERRORS = {

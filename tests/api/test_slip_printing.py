@@ -58,8 +58,8 @@ def test_an_ec_prints_their_own_slips_but_not_the_queue(client_as, pdf, queued):
     ec = client_as("ec")
     assert ec.post(f"{SLIPS}/print", json={"ids": ids}).status_code == 200
     refused = ec.post(f"{SLIPS}/print", json={})
-    assert refused.status_code == 403
-    assert "clerical" in refused.json["message"]
+    assert refused.status_code == 422
+    assert "clerical" in refused.json["errors"]["ids"][0]
 
 
 def test_an_empty_queue_says_there_is_nothing_to_print(client_as, pdf):
