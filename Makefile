@@ -49,6 +49,8 @@ templates: install
 
 bench: install
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/aor.py
+	$(BIN)/python bench/pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -83,17 +83,17 @@ def print_slips(
     template = documents.compiled_template(get_form(FORM_ID))
     # Enough parts to keep every worker busy, none so big that LibreOffice slows down.
     size = max(1, min(settings.part_size, math.ceil(len(contexts) / max(1, settings.parallel))))
-    parts = [
-        render_sections(template, contexts[i : i + size]) for i in range(0, len(contexts), size)
-    ]
     meta = documents.pdf_metadata(get_form(FORM_ID)) | {"tagged": False}
     timeout = 20.0 + settings.seconds_per_slip * size
-
-    def convert_part(docx: bytes) -> bytes:
-        return convert(docx, meta, timeout)
-
     with ThreadPoolExecutor(max_workers=max(1, settings.parallel)) as executor:
-        pdfs = list(executor.map(convert_part, parts))
+        # Each part goes to a worker as soon as it is filled, while the next is being filled.
+        futures = [
+            executor.submit(
+                convert, render_sections(template, contexts[i : i + size]), meta, timeout
+            )
+            for i in range(0, len(contexts), size)
+        ]
+        pdfs = [future.result() for future in futures]
     content = pdfs[0] if len(pdfs) == 1 else merge_pdfs(pdfs, meta)
     filename = f"{FORM_ID}_{len(slips)}-slips_{clock.today().isoformat()}.pdf"
     return PrintRun(content, documents.PDF_MIME, filename, [slip.id for slip in slips])
