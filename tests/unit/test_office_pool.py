@@ -70,9 +70,7 @@ def test_a_conversion_that_hangs_is_killed_with_its_process_group_and_the_worker
     assert pool.status()["office_pids"] != [office_pid]
 
 
-def test_a_libreoffice_that_crashed_is_replaced_and_the_document_still_converts(
-    make_pool, docx
-):
+def test_a_libreoffice_that_crashed_is_replaced_and_the_document_still_converts(make_pool, docx):
     pool = make_pool()
     pool.convert(docx, {})
     (office_pid,) = pool.status()["office_pids"]
@@ -134,3 +132,60 @@ def test_the_profile_turns_off_macros_links_and_the_network(tmp_path):
     assert '"MacroSecurityLevel" oor:op="fuse"><value>3' in settings
     assert 'Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2' in settings
     assert '"ooInetHTTPProxyPort" oor:op="fuse"><value>9' in settings
+
+
+def test_a_document_linking_to_an_outside_image_converts_without_fetching_it(office_pool, tmp_path):
+    import http.server
+    import threading
+
+    from docx import Document
+
+    hits: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/tracker.png"
+    document = Document()
+    document.add_paragraph("Linked picture below.")
+    run = document.add_paragraph().add_run()
+    rel_id = document.part.relate_to(url, _IMAGE, is_external=True)
+    run._r.append(_linked_picture(rel_id))
+    path = tmp_path / "linked.docx"
+    document.save(path)
+    try:
+        pdf = office_pool.convert(path.read_bytes(), {})
+    finally:
+        server.shutdown()
+    assert "Linked picture below." in read_pdf(pdf).text
+    assert hits == []
+
+
+_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+def _linked_picture(rel_id: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        '<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="p"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:link="{rel_id}"/><a:stretch><a:fillRect/></a:stretch>'
+        '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing>"
+    )
