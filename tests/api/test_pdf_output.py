@@ -25,9 +25,8 @@ def test_every_form_comes_as_a_pdf_that_says_what_its_docx_says(client, pdf, exa
     response = client.post(f"/api/v1/forms/{form_id}/render?format=pdf", json=payload)
     assert response.status_code == 200, response.json
     assert response.mimetype == "application/pdf"
-    assert response.headers["Content-Disposition"].endswith('.pdf"') or ".pdf" in (
-        response.headers["Content-Disposition"]
-    )
+    assert f"{form_id}_{payload['case_number']}_" in response.headers["Content-Disposition"]
+    assert ".pdf" in response.headers["Content-Disposition"]
     docx = client.post(f"/api/v1/forms/{form_id}/render", json=payload)
     pdf_text = read_pdf(response.data).text
     # Every word the DOCX prints (labels, typed and computed values) is in the PDF; narrow
