@@ -88,8 +88,15 @@ def check_form(form_id: str) -> tuple[dict[str, Any], int]:
 @blp.response(200, description="The filled form as an attachment")
 def render_form(form_id: str, format: str) -> Response:
     """Fill the form and return the document (DOCX or PDF); it is kept in the history."""
-    payload = json_body()
-    doc = documents.render(form_id, payload, fmt=format, to_pdf=office.convert)
+    return issue_document(form_id, json_body(), format)
+
+
+def issue_document(form_id: str, payload: Any, fmt: str) -> Response:
+    """Render the form, keep it in the history, send it: the API's and the fill page's download.
+
+    Raises InvalidInput (the checked errors) before anything is kept.
+    """
+    doc = documents.render(form_id, payload, fmt=fmt, to_pdf=office.convert)
     record = history.record_document(db.session, document_store(), current_user(), doc, payload)
     note_record("document", record.id)
     response = send_file(

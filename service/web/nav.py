@@ -28,6 +28,7 @@ ROLE_LABELS: dict[str, str] = {
 # The view itself still checks the role (``requires``): the nav only hides what cannot be used.
 NAV: tuple[NavEntry, ...] = (
     NavEntry("approvals.approvals", "Approvals", frozenset({Role.SUPERVISOR})),
+    NavEntry("form_pages.forms", "Forms", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("admin.accounts", "Accounts", frozenset({Role.ADMIN})),
 )
 

@@ -61,6 +61,9 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "approvals.approvals": (SUP,),
     "approvals.approve": (SUP,),
     "approvals.send_back": (SUP,),
+    "form_pages.forms": (EC, SUP),
+    "form_pages.fill": (EC, SUP),
+    "form_pages.submit": (EC, SUP),
 }
 OPEN = {
     "health.health",
@@ -141,6 +144,7 @@ STATE_CHANGING = [
     "admin.issue_token",
     "approvals.approve",
     "approvals.send_back",
+    "form_pages.submit",
 ]
 
 

@@ -1,0 +1,100 @@
+"""The EC's forms: the list of forms, and a page to fill one, check it and download it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template, request
+from flask.typing import ResponseReturnValue
+
+from service import documents
+from service.api.auth import requires
+from service.api.forms import issue_document
+from service.auth.permissions import Action
+from service.documents import CheckResult
+from service.errors import DomainError, InvalidInput
+from service.forms import all_forms, get_form
+from service.forms.base import FormSpec
+from service.web import form_values, form_view
+from service.web.base import page_blueprint
+from service.web.form_schema import form_tree
+
+bp = page_blueprint("form_pages", __name__)
+DOWNLOADS = ("docx", "pdf")
+
+
+def form_page(form_id: str, payload: dict[str, Any] | None, check: bool = False) -> str:
+    """The fill page of a form, its fields showing ``payload`` (None: empty); ``check``: with
+    the check's messages beside the fields and the computed values."""
+    result = documents.check(form_id, payload) if check else None
+    return _render(get_form(form_id), payload, result)
+
+
+def _render(
+    spec: FormSpec,
+    payload: dict[str, Any] | None,
+    result: CheckResult | None = None,
+    focus: str | None = None,
+    problem: str = "",
+) -> str:
+    evaluation = result.evaluation if result else None
+    view = form_view.build(
+        form_tree(spec.schema),
+        payload,
+        evaluation.errors if evaluation else None,
+        evaluation.warnings if evaluation else (),
+        focus,
+    )
+    computed = form_view.computed_lines(evaluation.computed) if evaluation else []
+    return render_template(
+        "form_fill.html",
+        spec=spec,
+        view=view,
+        checked=result is not None,
+        computed=computed,
+        problem=problem,
+    )
+
+
+@bp.get("/forms")
+@requires(Action.FILL_FORMS)
+def forms() -> ResponseReturnValue:
+    return render_template("forms_list.html", forms=all_forms())
+
+
+@bp.get("/forms/<form_id>")
+@requires(Action.FILL_FORMS)
+def fill(form_id: str) -> ResponseReturnValue:
+    """The form empty, or with its fictional example (``?example=1``)."""
+    payload = documents.example(form_id) if request.args.get("example") else None
+    return form_page(form_id, payload)
+
+
+@bp.post("/forms/<form_id>")
+@requires(Action.FILL_FORMS)
+def submit(form_id: str) -> ResponseReturnValue:
+    """The filled form, posted by one of its buttons: add or remove an item, check, download."""
+    spec = get_form(form_id)
+    nodes = form_tree(spec.schema)
+    payload = form_values.parse(nodes, request.form)
+    if "add" in request.form:
+        focus = form_values.add_item(nodes, payload, request.form["add"])
+        return _render(spec, payload, focus=focus)
+    if "remove" in request.form:
+        focus = form_values.remove_item(nodes, payload, request.form["remove"])
+        return _render(spec, payload, focus=focus)
+    fmt = request.form.get("action", "check")
+    if fmt in DOWNLOADS:
+        return _download(spec, payload, fmt)
+    result = documents.check(spec.id, payload)
+    return _render(spec, payload, result), 200 if result.evaluation.ok else 422
+
+
+def _download(spec: FormSpec, payload: dict[str, Any], fmt: str) -> ResponseReturnValue:
+    try:
+        return issue_document(spec.id, payload, fmt)
+    except InvalidInput:
+        return _render(spec, payload, documents.check(spec.id, payload)), 422
+    except DomainError as exc:
+        # PDF output busy or missing: the form stays as typed, the reason above it.
+        return _render(spec, payload, problem=exc.message), exc.status
