@@ -234,6 +234,27 @@ def upload(client_as):
     return go
 
 
+@pytest.fixture
+def ec_aor(app, upload, sample_pdf):
+    """A sample AOR uploaded by the contractor, its case assigned to the EC: ``ec_aor(name)``
+    returns the stored reading (with its ``id``); ``ec_aor(name, data=...)`` uploads other bytes."""
+    from service import cases
+    from service.auth import accounts
+    from service.extensions import db
+
+    def go(name: str, data: bytes | None = None) -> dict[str, Any]:
+        answer = upload(data or sample_pdf(name), f"{name}.pdf")
+        assert answer.status_code in (200, 201), answer.get_json()
+        reading: dict[str, Any] = answer.get_json()
+        with app.app_context():
+            ec = accounts.get_user(db.session, ACCOUNTS["ec"]["username"])
+            cases.put_assignment(db.session, reading["case_number"], ec, accounts.now())
+            db.session.commit()
+        return reading
+
+    return go
+
+
 PAGE_PASSWORD = "a long enough passphrase"
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 

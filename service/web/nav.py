@@ -30,6 +30,8 @@ NAV: tuple[NavEntry, ...] = (
     NavEntry("approvals.approvals", "Approvals", frozenset({Role.SUPERVISOR})),
     NavEntry("form_pages.forms", "Forms", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("admin.accounts", "Accounts", frozenset({Role.ADMIN})),
+    NavEntry("documents_page.documents", "Documents", frozenset({Role.EC, Role.SUPERVISOR})),
+    NavEntry("inbox.inbox_page", "AOR inbox", frozenset({Role.EC, Role.SUPERVISOR})),
 )
 
 

@@ -64,6 +64,10 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "form_pages.forms": (EC, SUP),
     "form_pages.fill": (EC, SUP),
     "form_pages.submit": (EC, SUP),
+    "documents_page.documents": (EC, SUP),
+    "inbox.inbox_page": (EC, SUP),
+    "inbox.aor": (EC, SUP),
+    "inbox.notice": (EC, SUP),
 }
 OPEN = {
     "health.health",

@@ -6,6 +6,7 @@ package, and these tests fail, not skip, where it is missing.
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -97,6 +98,17 @@ def server(tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.fixture
+def pdf_server(server: Served, office_pool: Any) -> Iterator[Served]:
+    """The served app makes PDFs on the suite's one warm LibreOffice pool (tests/conftest.py);
+    request it in a browser test that downloads a PDF."""
+    own = server.app.extensions["office"]
+    server.app.extensions["office"] = office_pool
+    yield server
+    # The shared pool outlives this test; the server closes only its own (never started) one.
+    server.app.extensions["office"] = own
+
+
+@pytest.fixture
 def people(server: Served) -> dict[str, str]:
     """One account per role (tests/conftest.py's ACCOUNTS), each with PASSWORD: username by role."""
     from service.auth import accounts
@@ -111,6 +123,36 @@ def people(server: Served) -> dict[str, str]:
 
     server.run(create)
     return {role: facts["username"] for role, facts in ACCOUNTS.items()}
+
+
+@pytest.fixture
+def arrived(server: Served, people: dict[str, str], sample_pdf: Any) -> Callable[..., int]:
+    """``arrived("aor-101-000-grid")``: the contractor uploads a sample AOR through the API with
+    a token, and its case is assigned to the EC; returns the AOR's id."""
+    from service import cases
+    from service.auth import accounts
+    from service.extensions import db
+
+    def upload(name: str) -> int:
+        def store() -> int:
+            token = accounts.issue_token(db.session, people["contractor"], "browser test")
+            db.session.commit()
+            answer = server.app.test_client().post(
+                "/api/v1/aors",
+                headers={"Authorization": f"Bearer {token}"},
+                data={"file": (io.BytesIO(sample_pdf(name)), f"{name}.pdf")},
+                content_type="multipart/form-data",
+            )
+            assert answer.status_code == 201, answer.get_json()
+            ec = accounts.get_user(db.session, people["ec"])
+            cases.put_assignment(db.session, answer.json["case_number"], ec, accounts.now())
+            db.session.commit()
+            return int(answer.json["id"])
+
+        aor_id: int = server.run(store)
+        return aor_id
+
+    return upload
 
 
 @pytest.fixture

@@ -1,0 +1,131 @@
+"""The AOR inbox: each case's latest reading, with what needs the EC's attention picked out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from parsers.aor_model import HOUR_COLUMNS
+from service.aor import records
+from service.aor.excused import EXCUSED_CODES
+from service.aor.notice import activity_name, has_unexcused_hours, unexcused_days
+from service.models.aor import AorUpload
+from service.models.user import CaseAssignment, User
+
+# A cent of an hour is no disagreement (service/aor/findings.py's tolerance).
+TOLERANCE = Decimal("0.01")
+
+
+def latest_readings(session: Session, viewer: User) -> list[dict[str, Any]]:
+    """One entry per case ``viewer`` may see: its newest month's current (not replaced) reading."""
+    found = records.find_uploads(session, viewer)  # newest month first, replaced ones left out
+    latest: dict[str, AorUpload] = {}
+    for record in found:
+        latest.setdefault(record.case_number or f"#{record.id}", record)
+    ecs = assigned_ecs(session, [r.case_number for r in latest.values() if r.case_number])
+    return [
+        summary(record) | {"ec": ecs.get(record.case_number or "")} for record in latest.values()
+    ]
+
+
+def assigned_ecs(session: Session, case_numbers: Sequence[str]) -> dict[str, str]:
+    """The EC each case is assigned to, by name: a supervisor sees whose case it is."""
+    if not case_numbers:
+        return {}
+    rows = session.execute(
+        select(CaseAssignment.case_number, User.display_name)
+        .join(User, User.id == CaseAssignment.ec_id)
+        .where(CaseAssignment.case_number.in_(case_numbers))
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def summary(record: AorUpload) -> dict[str, Any]:
+    """What the inbox shows of a reading: hours, weeks, findings, lateness and what to act on."""
+    reading = record.reading
+    countable = reading.get("excused_countable") or {}
+    weeks = reading.get("weeks") or []
+    return {
+        "id": record.id,
+        "case_number": reading.get("case_number"),
+        "participant_name": reading.get("participant_name"),
+        "cin": reading.get("cin"),
+        "report_month": reading.get("report_month"),
+        "report_type": reading.get("report_type"),
+        "activity": reading.get("activity"),
+        "activity_name": activity_name(reading.get("activity")),
+        "provider": reading.get("provider"),
+        "assigned_hours_week": reading.get("assigned_hours_week"),
+        "totals": reading.get("totals") or {},
+        "excused_countable": _sum(countable.get("hours"), countable.get("holiday_hours")),
+        "excused_not_counted": countable.get("not_counted") or 0,
+        "weeks": weeks,
+        "weeks_short": sum(1 for week in weeks if week.get("met") is False),
+        "findings": reading.get("findings") or [],
+        "due_date": reading.get("due_date"),
+        "submitted_date": reading.get("submitted_date"),
+        "on_time": reading.get("on_time"),
+        "late": reading.get("on_time") is False,
+        "days_late": _days_late(reading),
+        "unexcused_days": [row.get("date") for row in unexcused_days(reading)],
+        "can_notice": has_unexcused_hours(reading),
+        "uploaded_at": record.uploaded_at,
+        "superseded_by": record.superseded_by_id,
+    }
+
+
+def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
+    """The summary with every row, both sets of totals, and the case's other readings."""
+    reading = record.reading
+    others = (
+        records.find_uploads(session, viewer, record.case_number, include_superseded=True)
+        if record.case_number
+        else []
+    )
+    return summary(record) | {
+        "reading": reading,
+        "rows": reading.get("rows") or [],
+        "printed_totals": reading.get("printed_totals"),
+        "total_mismatches": total_mismatches(reading),
+        "excused_by_code": reading.get("excused_by_code") or {},
+        "code_names": EXCUSED_CODES,
+        "others": [
+            {
+                "id": other.id,
+                "report_month": other.report_month,
+                "uploaded_at": other.uploaded_at,
+                "superseded_by": other.superseded_by_id,
+            }
+            for other in others
+            if other.id != record.id
+        ],
+    }
+
+
+def total_mismatches(reading: dict[str, Any]) -> set[str]:
+    """The hour columns whose printed total is not the sum of the rows."""
+    printed = reading.get("printed_totals") or {}
+    totals = reading.get("totals") or {}
+    return {
+        column
+        for column in HOUR_COLUMNS
+        if printed.get(column) is not None
+        and abs(Decimal(str(printed[column])) - Decimal(str(totals.get(column, 0)))) > TOLERANCE
+    }
+
+
+def _days_late(reading: dict[str, Any]) -> int | None:
+    due, submitted = reading.get("due_date"), reading.get("submitted_date")
+    if reading.get("on_time") is not False or not due or not submitted:
+        return None
+    return (dt.date.fromisoformat(submitted) - dt.date.fromisoformat(due)).days
+
+
+def _sum(*values: Any) -> float | int:
+    total = sum((Decimal(str(v)) for v in values if v is not None), Decimal(0))
+    return int(total) if total == total.to_integral_value() else float(total)

@@ -1,0 +1,45 @@
+"""The EC's AOR inbox in a real browser: the latest readings, what needs attention, one in full."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+LATE = "aor-101-000-grid"  # one day of unexcused hours, submitted a day late
+CLEAN = "aor-101-001-fillable"  # on time, no unexcused hours, one finding
+
+
+def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
+    page, signed_in, arrived, sample_pdf, screenshot
+):
+    late, clean = arrived(LATE), arrived(CLEAN)
+    signed_in(page, "ec")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="AOR inbox").click()
+
+    entry = page.get_by_role("article", name="D'Angelo, Ana-Lucía: case QU7PX4E, September 2025")
+    flags = entry.get_by_role("list", name="What needs attention")
+    expect(flags).to_contain_text("Late: submitted 10/08/2025, due 10/07/2025 (1 day late)")
+    expect(flags).to_contain_text("1.75 unexcused hours on 09/23/2025")
+    expect(flags).to_contain_text("1 week below the required hours")
+    other = page.get_by_role("article", name="Nguyễn Văn Kim: case FTKS5P3H, January 2026")
+    expect(other).to_contain_text("1 finding to check with the provider")
+    expect(other).not_to_contain_text("Late:")
+    screenshot(page, "aor-inbox")
+
+    entry.get_by_role("link", name="Open the AOR of D'Angelo, Ana-Lucía").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"AOR {late}: D'Angelo, Ana-Lucía, September 2025"
+    )
+    rows = page.get_by_role("table", name="Daily attendance")
+    expect(rows.get_by_role("row", name="09/23/2025")).to_contain_text("1.75 unexcused")
+    totals = "Total of the rows (computed) 154 138.25 14 1.75"
+    expect(rows.get_by_role("row", name=totals)).to_be_visible()
+    expect(
+        rows.get_by_role("row", name="Total printed on the AOR 154 138.25 14 1.75")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Prepare 42-6 noncompliance notice")).to_be_visible()
+    screenshot(page, "aor-detail")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the original PDF").click()
+    assert download.value.path().read_bytes() == sample_pdf(LATE)
+    assert clean != late
