@@ -156,13 +156,13 @@ def add_item(nodes: Sequence[Node], payload: dict[str, Any], path: str) -> str |
 
 def remove_item(nodes: Sequence[Node], payload: dict[str, Any], path: str) -> str | None:
     """Take out the item at ``path`` (``activities.1``): the path of the item now in its place,
-    or of the list when it is empty; None when there was no such item."""
+    or of the list when it was the last; None when there was no such item."""
     where, _, index = path.rpartition(".")
     items = _list_in(payload, where) if index.isdigit() and list_at(nodes, where) else None
     if items is None or int(index) >= len(items):
         return None
     del items[int(index)]
-    return join(where, min(int(index), len(items) - 1)) if items else where
+    return path if int(index) < len(items) else where
 
 
 def _list_in(payload: dict[str, Any], path: str) -> list[Any] | None:

@@ -86,7 +86,7 @@
     item.remove();
     renumber(list);
     var left = itemsOf(list);
-    var next = left[Math.min(position, left.length - 1)];
+    var next = left[position];
     // The item that took its place, else the list's own button (never hidden after a removal).
     var target = (next && firstField(next)) || list.querySelector(":scope > [data-add]");
     target.focus();
