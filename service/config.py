@@ -35,6 +35,9 @@ class Config:
     AOR_MAX_PAGES = 20
     AOR_READ_SECONDS = 20.0
     AOR_READ_MEMORY_MB = 1024
+    # The upload page reads several AORs from one form post: how many, and their total size.
+    AOR_UPLOAD_MAX_FILES = 10
+    AOR_UPLOAD_MAX_TOTAL = 32 * 1024 * 1024
     JSON_MAX_ITEMS = 500
 
     # Browser sessions: a signed cookie sent over HTTPS only, out of reach of scripts.

@@ -83,3 +83,11 @@ def pages(count: int) -> bytes:
             canvas.showPage()
 
     return _canvas_pdf(draw)
+
+
+def with_fields(data: bytes, values: dict[str, str]) -> bytes:
+    """A fillable AOR with some of its live fields set again, as a contractor corrects one."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    return _written(writer)

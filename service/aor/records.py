@@ -65,6 +65,18 @@ def find_uploads(
     return session.scalars(query).all()
 
 
+def recent_uploads(session: Session, viewer: User, limit: int = 20) -> Sequence[AorUpload]:
+    """The latest uploads ``viewer`` may see, replaced ones too, the newest first."""
+    query = select(AorUpload).where(_visible(viewer)).order_by(AorUpload.id.desc()).limit(limit)
+    return session.scalars(query).all()
+
+
+def replaced_by(session: Session, record: AorUpload) -> Sequence[AorUpload]:
+    """The earlier readings of the same case and month that ``record`` replaced."""
+    query = select(AorUpload).where(AorUpload.superseded_by_id == record.id)
+    return session.scalars(query.order_by(AorUpload.id)).all()
+
+
 def describe(record: AorUpload) -> dict[str, Any]:
     """The reading with the record's id and file facts beside it."""
     return {

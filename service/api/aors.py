@@ -23,7 +23,8 @@ from service.storage import FileStore
 blp = Blueprint("aors", __name__, url_prefix="/aors", description="Attendance and Outcome Reports")
 
 
-def _settings() -> intake.IntakeSettings:
+def intake_settings() -> intake.IntakeSettings:
+    """The AOR reader's limits from the app's settings (the upload pages use them too)."""
     config = current_app.config
     limits = Limits(seconds=config["AOR_READ_SECONDS"], memory_mb=config["AOR_READ_MEMORY_MB"])
     return intake.IntakeSettings(
@@ -31,7 +32,8 @@ def _settings() -> intake.IntakeSettings:
     )
 
 
-def _store() -> FileStore:
+def aor_store() -> FileStore:
+    """Where the original AOR files are kept."""
     return FileStore(Path(current_app.config["DATA_DIR"]) / "aor")
 
 
@@ -55,13 +57,13 @@ def _store() -> FileStore:
 )
 def upload_aor() -> tuple[dict[str, Any], int]:
     """Upload an AOR PDF; answers its reading and id."""
-    settings = _settings()
+    settings = intake_settings()
     request.max_content_length = settings.max_bytes + 64 * 1024
     upload = request.files.get("file")
     if upload is None:
         raise BadRequestBody("Send the AOR as multipart/form-data in a field named 'file'.")
     done = intake.receive(
-        db.session, _store(), upload.read(), upload.filename or "", settings, current_user()
+        db.session, aor_store(), upload.read(), upload.filename or "", settings, current_user()
     )
     note_record("aor", done.record.id)
     return records.describe(done.record), 201 if done.created else 200
@@ -118,7 +120,7 @@ def get_aor_file(aor_id: int) -> Response:
     """The original PDF, byte for byte."""
     record = records.get_upload(db.session, aor_id, current_user())
     return send_file(
-        io.BytesIO(_store().get(record.sha256)),
+        io.BytesIO(aor_store().get(record.sha256)),
         mimetype=PDF_MIME,
         as_attachment=True,
         download_name=record.filename or f"aor-{aor_id}.pdf",

@@ -32,6 +32,8 @@ NAV: tuple[NavEntry, ...] = (
     NavEntry("admin.accounts", "Accounts", frozenset({Role.ADMIN})),
     NavEntry("documents_page.documents", "Documents", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("inbox.inbox_page", "AOR inbox", frozenset({Role.EC, Role.SUPERVISOR})),
+    NavEntry("aor_upload.upload_page", "AOR upload", frozenset({Role.CONTRACTOR})),
+    NavEntry("routing.queue", "Routing queue", frozenset({Role.CLERICAL})),
 )
 
 

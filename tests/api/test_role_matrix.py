@@ -61,6 +61,12 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "approvals.approvals": (SUP,),
     "approvals.approve": (SUP,),
     "approvals.send_back": (SUP,),
+    "aor_upload.upload_page": (CON,),
+    "aor_upload.upload_files": (CON,),
+    "aor_upload.upload_one": (CON,),
+    "routing.queue": (CLER,),
+    "routing.print_selected": (CLER,),
+    "routing.record_routing": (CLER,),
     "form_pages.forms": (EC, SUP),
     "form_pages.fill": (EC, SUP),
     "form_pages.submit": (EC, SUP),
@@ -148,6 +154,9 @@ STATE_CHANGING = [
     "admin.issue_token",
     "approvals.approve",
     "approvals.send_back",
+    "aor_upload.upload_files",
+    "aor_upload.upload_one",
+    "routing.record_routing",
     "form_pages.submit",
 ]
 
