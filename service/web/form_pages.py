@@ -21,6 +21,8 @@ from service.web.form_schema import form_tree
 
 bp = page_blueprint("form_pages", __name__)
 DOWNLOADS = ("docx", "pdf")
+# The buttons' names start with "_", which no schema field does: 42-6 and 50-20e have an "action".
+ACTION, ADD, REMOVE = "_action", "_add", "_remove"
 
 
 def form_page(form_id: str, payload: dict[str, Any] | None, check: bool = False) -> str:
@@ -77,13 +79,13 @@ def submit(form_id: str) -> ResponseReturnValue:
     spec = get_form(form_id)
     nodes = form_tree(spec.schema)
     payload = form_values.parse(nodes, request.form)
-    if "add" in request.form:
-        focus = form_values.add_item(nodes, payload, request.form["add"])
+    if ADD in request.form:
+        focus = form_values.add_item(nodes, payload, request.form[ADD])
         return _render(spec, payload, focus=focus)
-    if "remove" in request.form:
-        focus = form_values.remove_item(nodes, payload, request.form["remove"])
+    if REMOVE in request.form:
+        focus = form_values.remove_item(nodes, payload, request.form[REMOVE])
         return _render(spec, payload, focus=focus)
-    fmt = request.form.get("action", "check")
+    fmt = request.form.get(ACTION, "check")
     if fmt in DOWNLOADS:
         return _download(spec, payload, fmt)
     result = documents.check(spec.id, payload)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -91,7 +92,7 @@ def test_a_check_with_missing_hours_re_shows_the_form_with_the_message_beside_th
     payload = example("wtw2")
     del payload["activities"][1]["hours_per_week"]
     payload["activities"][0]["hours_per_week"] = "twelve"
-    form = fields("wtw2", payload) | {"csrf_token": ec.csrf, "action": "check"}
+    form = fields("wtw2", payload) | {"csrf_token": ec.csrf, "_action": "check"}
     answer = ec.post("/forms/wtw2", data=form)
     assert answer.status_code == 422
     page = answer.text
@@ -115,14 +116,14 @@ def test_a_rule_error_and_a_warning_land_beside_their_fields(ec, example):
 def test_adding_and_removing_an_item_without_scripts_keeps_what_was_typed(ec, example):
     payload = example("wtw2")
     form = fields("wtw2", payload) | {"csrf_token": ec.csrf}
-    added = ec.post("/forms/wtw2", data=form | {"add": "activities"})
+    added = ec.post("/forms/wtw2", data=form | {"_add": "activities"})
     assert added.status_code == 200
     assert "Activity <span data-item-number>3</span>" in added.text
     assert '<select id="f-activities-2-type" name="activities.2.type" required autofocus>' in (
         added.text
     )
     assert value_of(added.text, "f-case_number") == "B9R4T62"
-    removed = ec.post("/forms/wtw2", data=form | {"remove": "activities.0"})
+    removed = ec.post("/forms/wtw2", data=form | {"_remove": "activities.0"})
     assert "Activity <span data-item-number>2</span>" not in removed.text
     assert (
         value_of(removed.text, "f-activities-0-provider") == "South Hayward Community Food Pantry"
@@ -131,7 +132,7 @@ def test_adding_and_removing_an_item_without_scripts_keeps_what_was_typed(ec, ex
 
 
 def test_download_docx_gives_the_filled_form_and_keeps_it_in_the_history(app, ec, example):
-    form = fields("wtw2", example("wtw2")) | {"csrf_token": ec.csrf, "action": "docx"}
+    form = fields("wtw2", example("wtw2")) | {"csrf_token": ec.csrf, "_action": "docx"}
     answer = ec.post("/forms/wtw2", data=form)
     assert answer.status_code == 200
     assert answer.headers["Content-Disposition"].startswith("attachment; filename=wtw2_B9R4T62_")
@@ -150,7 +151,7 @@ def test_download_docx_gives_the_filled_form_and_keeps_it_in_the_history(app, ec
 def test_a_download_of_an_invalid_form_re_shows_it_with_the_errors(app, ec, example, fmt):
     payload = example("wtw2")
     payload["case_number"] = "B9"
-    form = fields("wtw2", payload) | {"csrf_token": ec.csrf, "action": fmt}
+    form = fields("wtw2", payload) | {"csrf_token": ec.csrf, "_action": fmt}
     answer = ec.post("/forms/wtw2", data=form)
     assert (answer.status_code, answer.mimetype) == (422, "text/html")
     assert 'id="f-case_number-error">Case number must be 7 to 10 letters and digits.' in answer.text
@@ -159,7 +160,7 @@ def test_a_download_of_an_invalid_form_re_shows_it_with_the_errors(app, ec, exam
 
 
 def test_a_post_without_the_csrf_token_is_refused_and_nothing_kept(app, ec, example):
-    answer = ec.post("/forms/wtw2", data=fields("wtw2", example("wtw2")) | {"action": "docx"})
+    answer = ec.post("/forms/wtw2", data=fields("wtw2", example("wtw2")) | {"_action": "docx"})
     assert (answer.status_code, answer.mimetype) == (400, "text/html")
     assert "CSRF token is missing" in answer.text
     assert documents_kept(app) == []
@@ -176,3 +177,69 @@ def test_form_page_shows_a_payload_with_its_check_for_other_pages(app, example):
     assert "<dt>Good cause period ends</dt>" not in page  # invalid: nothing computed
     assert 'action="/forms/42-6"' in page
     assert "problem" not in quiet and "Computed values" not in quiet
+
+
+class PostedFields(HTMLParser):
+    """What a browser would post from the fill form: inputs, ticked boxes, chosen options."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted: dict[str, str] = {}
+        self.select: str | None = None
+        self.textarea: str | None = None
+        self.inside_template = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "template":
+            self.inside_template += 1
+        if self.inside_template or ("name" not in a and tag != "option"):
+            return
+        if tag == "input" and a.get("type") not in ("checkbox", "radio"):
+            self.posted[a["name"]] = a.get("value", "")
+        elif tag == "input" and "checked" in a:
+            self.posted[a["name"]] = a["value"]
+        elif tag == "select":
+            self.select = a["name"]
+            self.posted.setdefault(a["name"], "")
+        elif tag == "option" and self.select and "selected" in a:
+            self.posted[self.select] = a["value"]
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.posted[a["name"]] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "template":
+            self.inside_template -= 1
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea and not self.inside_template:
+            self.posted[self.textarea] += data
+
+
+@pytest.mark.parametrize("form_id", [spec.id for spec in all_forms()])
+def test_each_example_loaded_on_its_page_and_posted_back_checks_clean(ec, form_id, example):
+    page = ec.get(f"/forms/{form_id}?example=1").text
+    reader = PostedFields()
+    reader.feed(page)
+    # The page's own fields, as a browser sends them, hold the example and nothing else.
+    filled = {name: value for name, value in reader.posted.items() if value}
+    assert filled == fields(form_id, example(form_id)) | {"csrf_token": ec.csrf}
+    # A button's name and value travel with them (42-6 and 50-20e have a field "action").
+    answer = ec.post(f"/forms/{form_id}", data=reader.posted | {"_action": "check"})
+    assert answer.status_code == 200, re.findall(r'class="field-error"[^>]*>([^<]*)', answer.text)
+    assert "Checked: no problems found" in answer.text
+
+
+def test_a_form_with_its_own_action_field_still_downloads(app, ec, example):
+    reader = PostedFields()
+    reader.feed(ec.get("/forms/42-6?example=1").text)
+    assert reader.posted["action"] == "noncompliance_initiated"
+    answer = ec.post("/forms/42-6", data=reader.posted | {"_action": "docx"})
+    assert answer.status_code == 200
+    assert example("42-6")["participant"]["name"] in read_docx(answer.data).everything
+    assert [d.form_id for d in documents_kept(app)] == ["42-6"]

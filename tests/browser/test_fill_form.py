@@ -122,11 +122,19 @@ def test_an_ec_fills_the_wtw2_checks_it_and_downloads_it_as_pdf_and_docx(
     assert BASIS in docx
 
 
-def test_load_example_fills_the_form_with_fictional_data(page, signed_in):
+def test_load_example_fills_the_form_with_fictional_data_ready_to_download(
+    page, signed_in, example
+):
+    notice = example("42-6")
     signed_in(page, "ec")
     page.goto("/forms/42-6")
     page.get_by_role("link", name="Load example").click()
-    expect(page.get_by_label("Case number")).not_to_have_value("")
-    expect(
-        group(page, "Noncompliance dates").get_by_label("Noncompliance date 1")
-    ).not_to_have_value("")
+    expect(page.get_by_label("Case number")).to_have_value(notice["case_number"])
+    dates = group(page, "Noncompliance dates")
+    expect(dates.get_by_label("Noncompliance date 1")).to_have_value(
+        notice["noncompliance_dates"][0]
+    )
+    # The form has a field named "action" of its own: the download button still works.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download DOCX").click()
+    assert notice["participant"]["name"] in read_docx(download.value.path().read_bytes()).everything
