@@ -12,10 +12,12 @@ from service import audit
 from service.api.auth import requires
 from service.auth.permissions import Action
 from service.extensions import db
+from service.models.audit import AuditEvent
 
 blp = Blueprint("audit", __name__, url_prefix="/audit", description="Audit trail")
 UNAUDITED = frozenset({"health.health", "docs_assets.static", "web.static"})
 # URL parameters that name a record, and the record type they name.
+RECORD_ID_LENGTH = AuditEvent.record_id.type.length or 64
 RECORD_ARGS = {"aor_id": "aor", "form_id": "form", "document_id": "document", "slip_id": "slip"}
 
 
@@ -26,6 +28,19 @@ def init_audit(app: Flask) -> None:
 def note_record(record_type: str, record_id: int | str) -> None:
     """Name the record a call created, for the audit row (the URL cannot name it yet)."""
     g.audit_record = (record_type, str(record_id))
+
+
+def note_records(record_type: str, record_ids: list[int]) -> None:
+    """Name the records a call touched: as many ids as the audit column holds, then a count."""
+    shown: list[str] = []
+    for index, record_id in enumerate(record_ids):
+        rest = len(record_ids) - index - 1
+        candidate = ",".join([*shown, str(record_id)]) + (f",+{rest} more" if rest else "")
+        if len(candidate) > RECORD_ID_LENGTH:
+            note_record(record_type, ",".join(shown) + f",+{len(record_ids) - index} more")
+            return
+        shown.append(str(record_id))
+    note_record(record_type, ",".join(shown))
 
 
 def _record(response: Response) -> Response:

@@ -18,7 +18,7 @@ from schemas.slips import (
     SlipSchema,
 )
 from service import slip_printing, slip_records, slips
-from service.api.audit import note_record
+from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
 from service.api.request import json_body
 from service.auth.permissions import Action
@@ -150,7 +150,7 @@ def print_slips(body: dict[str, Any]) -> Response:
     run = slip_printing.print_slips(
         db.session, current_user(), body.get("ids"), office.pool.convert, print_settings()
     )
-    note_record("slip", ",".join(map(str, run.slip_ids))[:200])
+    note_records("slip", run.slip_ids)
     response = attachment(run.content, run.mimetype, run.filename)
     response.headers["X-Slip-Count"] = str(len(run.slip_ids))
     return response

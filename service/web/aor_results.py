@@ -189,6 +189,6 @@ def _listed(record: AorUpload) -> dict[str, Any]:
     }
 
 
-def record_ids(results: Iterable[FileResult]) -> str:
-    """The stored records a post touched, for its audit row (whose column holds 64 characters)."""
-    return ",".join(str(r.record_id) for r in results if r.record_id is not None)[:64]
+def record_ids(results: Iterable[FileResult]) -> list[int]:
+    """The stored records a post touched, for its audit row."""
+    return [r.record_id for r in results if r.record_id is not None]

@@ -10,7 +10,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from parsers.errors import TooLarge
 from service.api.aors import aor_store, intake_settings
-from service.api.audit import note_record
+from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action, allowed
 from service.errors import BadRequestBody, InvalidInput
@@ -71,7 +71,7 @@ def upload_files() -> ResponseReturnValue:
     results = aor_results.receive_each(
         db.session, aor_store(), uploads, intake_settings(), current_user()
     )
-    note_record("aor", aor_results.record_ids(results))
+    note_records("aor", aor_results.record_ids(results))
     read = any(result.reading for result in results)
     return _page(200 if read else results[0].status, results=results)
 

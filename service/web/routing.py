@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock, slip_printing
-from service.api.audit import note_record
+from service.api.audit import note_records
 from service.api.auth import current_user, requires
 from service.api.slips import attachment, print_settings
 from service.auth.permissions import Action
@@ -53,7 +53,7 @@ def print_selected() -> ResponseReturnValue:
     except DomainError as exc:
         message = " ".join(field_errors(exc, ["ids"]).get("ids", [])) or exc.message
         return _page(exc.status, print_error=message, selected=ticked)
-    note_record("slip", ",".join(map(str, run.slip_ids))[:64])
+    note_records("slip", run.slip_ids)
     return attachment(run.content, run.mimetype, run.filename)
 
 

@@ -83,3 +83,20 @@ def test_a_slip_prints_alone_as_pdf_too(client_as, pdf, queued):
     response = client_as("clerical").get(f"{SLIPS}/{slip_id}/document?format=pdf")
     assert response.status_code == 200
     assert "Quintero-000, Marisol" in read_pdf(response.data).text
+
+
+def test_a_long_print_run_names_as_many_slips_as_the_audit_row_holds_then_a_count(
+    app, client_as, pdf, queued
+):
+    from service.extensions import db
+    from service.models.audit import AuditEvent
+
+    ids = queued(30)
+    response = client_as("clerical").post(f"{SLIPS}/print", json={"ids": ids})
+    assert response.status_code == 200
+    with app.app_context():
+        row = db.session.query(AuditEvent).filter_by(action="slips.print_slips").one()
+    assert len(row.record_id) <= 64
+    named = row.record_id.split(",")
+    assert named[-1] == f"+{len(ids) - len(named) + 1} more"
+    assert named[:-1] == [str(i) for i in ids[: len(named) - 1]]
