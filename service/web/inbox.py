@@ -22,16 +22,14 @@ inbox_format.register(bp)
 # The inbox is a caseworker's: reading AORs to act on them with forms (EC and supervisor).
 # Contractors read their own uploads on their upload page.
 @bp.get("")
-@requires(Action.READ_AORS)
-@requires(Action.FILL_FORMS)
+@requires(Action.READ_AOR_INBOX)
 def inbox_page() -> ResponseReturnValue:
     entries = inbox.latest_readings(db.session, current_user())
     return render_template("inbox_list.html", entries=entries)
 
 
 @bp.get("/<int:aor_id>")
-@requires(Action.READ_AORS)
-@requires(Action.FILL_FORMS)
+@requires(Action.READ_AOR_INBOX)
 def aor(aor_id: int) -> ResponseReturnValue:
     user = current_user()
     record = records.get_upload(db.session, aor_id, user)
@@ -39,8 +37,7 @@ def aor(aor_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/<int:aor_id>/notice")
-@requires(Action.READ_AORS)
-@requires(Action.FILL_FORMS)
+@requires(Action.READ_AOR_INBOX)
 def notice(aor_id: int) -> ResponseReturnValue:
     """The 42-6 fill page, filled in from the AOR: the EC completes it and downloads it."""
     user = current_user()

@@ -124,6 +124,7 @@ def test_an_unknown_aor_is_a_404_page(ec):
 def test_contractors_use_their_upload_page_not_the_inbox(client_as):
     answer = client_as("contractor").get("/inbox")
     assert answer.status_code == 403
+    assert "may not read the aor inbox" in answer.text
     assert answer.mimetype == "text/html"
 
 
