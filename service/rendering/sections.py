@@ -34,7 +34,9 @@ def render_sections(template: CompiledTemplate, contexts: Sequence[dict[str, Any
     if not contexts:
         raise ValueError("render_sections needs at least one context")
     targets = _targets(_part(template, {}, RELS))
-    bodies, rels, types = [], [], []
+    bodies: list[str] = []
+    rels: list[str] = []
+    types: list[str] = []
     parts: dict[str, str] = {}
     head = tail = ""
     for index, context in enumerate(contexts):
@@ -47,32 +49,46 @@ def render_sections(template: CompiledTemplate, contexts: Sequence[dict[str, Any
             # The template's own header and footer stay (its relationships name them),
             # though every section points at its own copies.
             parts.update({k: v for k, v in filled.items() if k != DOCUMENT})
-        section = match.group(3)
-        for kind, rel_id in _REFERENCE.findall(section):
-            name = f"{kind}_s{index + 1}.xml"
-            new_id = f"rIdS{index + 1}{kind}"
-            part = filled.get(f"word/{targets[rel_id]}") or template.static_part(
-                f"word/{targets[rel_id]}"
-            )
-            parts[f"word/{name}"] = _NUMPAGES.sub("SECTIONPAGES", part)
-            section = section.replace(f'r:id="{rel_id}"', f'r:id="{new_id}"')
-            rels.append(
-                f'<Relationship Id="{new_id}" Target="{name}" Type="http://schemas.openxmlformats'
-                f'.org/officeDocument/2006/relationships/{kind}"/>'
-            )
-            types.append(f'<Override PartName="/word/{name}" ContentType="{_CONTENT_TYPE[kind]}"/>')
-        section = _COLUMNS.sub('<w:pgNumType w:start="1"/><w:cols', section, count=1)
-        section = _PAGE_SIZE.sub('<w:type w:val="nextPage"/><w:pgSz', section, count=1)
+        section = _own_headers(template, filled, match.group(3), index + 1, targets, parts, rels)
+        types.extend(
+            f'<Override PartName="/word/{kind}_s{index + 1}.xml" ContentType="{content}"/>'
+            for kind, content in _CONTENT_TYPE.items()
+            if f"word/{kind}_s{index + 1}.xml" in parts
+        )
         last = index == len(contexts) - 1
         bodies.append(
             match.group(2) + (section if last else f"<w:p><w:pPr>{section}</w:pPr></w:p>")
         )
     parts[DOCUMENT] = head + "".join(bodies) + tail
-    parts[RELS] = _part(template, {}, RELS).replace(
-        "</Relationships>", "".join(rels) + "</Relationships>"
-    )
+    relationships = _part(template, {}, RELS)
+    parts[RELS] = relationships.replace("</Relationships>", "".join(rels) + "</Relationships>")
     parts[TYPES] = _part(template, {}, TYPES).replace("</Types>", "".join(types) + "</Types>")
     return template.package(parts)
+
+
+def _own_headers(
+    template: CompiledTemplate,
+    filled: dict[str, str],
+    section: str,
+    number: int,
+    targets: dict[str, str],
+    parts: dict[str, str],
+    rels: list[str],
+) -> str:
+    """Section ``number``'s properties, pointing at its own filled header and footer copies,
+    starting a new page numbered from 1; the copies go into ``parts`` and ``rels``."""
+    for kind, rel_id in _REFERENCE.findall(section):
+        name, new_id = f"{kind}_s{number}.xml", f"rIdS{number}{kind}"
+        parts[f"word/{name}"] = _NUMPAGES.sub(
+            "SECTIONPAGES", _part(template, filled, f"word/{targets[rel_id]}")
+        )
+        section = section.replace(f'r:id="{rel_id}"', f'r:id="{new_id}"')
+        rels.append(
+            f'<Relationship Id="{new_id}" Target="{name}" Type="http://schemas.openxmlformats'
+            f'.org/officeDocument/2006/relationships/{kind}"/>'
+        )
+    section = _COLUMNS.sub('<w:pgNumType w:start="1"/><w:cols', section, count=1)
+    return _PAGE_SIZE.sub('<w:type w:val="nextPage"/><w:pgSz', section, count=1)
 
 
 def _part(template: CompiledTemplate, filled: dict[str, str], name: str) -> str:
