@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from flask import Response, current_app, request, send_file
+from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from schemas.aor import AorListQuerySchema, BlankAorQuerySchema
@@ -14,6 +13,7 @@ from service.aor import intake, records
 from service.aor.blank import PDF_MIME, blank_aor
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
+from service.api.files import attachment
 from service.auth.permissions import Action
 from service.errors import BadRequestBody
 from service.extensions import db
@@ -99,11 +99,10 @@ def export_aors(**filters: Any) -> Response:
 def blank_form(section_a: dict[str, Any]) -> Response:
     """The fillable AOR, optionally with Section A filled in."""
     values = {k: _as_form_text(v) for k, v in section_a.items() if v is not None}
-    return send_file(
-        io.BytesIO(blank_aor(values)),
-        mimetype=PDF_MIME,
-        as_attachment=True,
-        download_name=f"aor-{values.get('case_number', 'blank')}.pdf",
+    return attachment(
+        blank_aor(values),
+        PDF_MIME,
+        f"aor-{values.get('case_number', 'blank')}.pdf",
     )
 
 
@@ -119,11 +118,8 @@ def get_aor(aor_id: int) -> dict[str, Any]:
 def get_aor_file(aor_id: int) -> Response:
     """The original PDF, byte for byte."""
     record = records.get_upload(db.session, aor_id, current_user())
-    return send_file(
-        io.BytesIO(aor_store().get(record.sha256)),
-        mimetype=PDF_MIME,
-        as_attachment=True,
-        download_name=record.filename or f"aor-{aor_id}.pdf",
+    return attachment(
+        aor_store().get(record.sha256), PDF_MIME, record.filename or f"aor-{aor_id}.pdf"
     )
 
 

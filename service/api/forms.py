@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from apispec import APISpec
-from flask import Response, send_file
+from flask import Response
 from flask_smorest import Blueprint
 
 from schemas.api import CheckResultSchema, FormDetailSchema, FormSummarySchema, RenderQuerySchema
 from service import documents, history
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
+from service.api.files import attachment
 from service.api.history import document_store
 from service.api.jsonschema import form_json_schema
 from service.api.request import json_body
@@ -99,11 +99,6 @@ def issue_document(form_id: str, payload: Any, fmt: str) -> Response:
     doc = documents.render(form_id, payload, fmt=fmt, to_pdf=office.convert)
     record = history.record_document(db.session, document_store(), current_user(), doc, payload)
     note_record("document", record.id)
-    response = send_file(
-        io.BytesIO(doc.content),
-        mimetype=doc.mimetype,
-        as_attachment=True,
-        download_name=doc.filename,
-    )
+    response = attachment(doc.content, doc.mimetype, doc.filename)
     response.headers["Content-Location"] = f"/api/v1/documents/{record.id}/file"
     return response

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from flask import Response, current_app, send_file
+from flask import Response, current_app
 from flask_smorest import Blueprint
 
 from schemas.history import DocumentDetailSchema, DocumentQuerySchema, DocumentSchema
 from service import history
 from service.api.auth import current_user, requires
+from service.api.files import attachment
 from service.auth.permissions import Action
 from service.extensions import db
 from service.storage import FileStore
@@ -52,9 +52,4 @@ def get_document(document_id: int) -> dict[str, Any]:
 def get_document_file(document_id: int) -> Response:
     """The generated document again, byte for byte, under its original filename."""
     record = history.get_document(db.session, document_id, current_user())
-    return send_file(
-        io.BytesIO(document_store().get(record.sha256)),
-        mimetype=record.mimetype,
-        as_attachment=True,
-        download_name=record.filename,
-    )
+    return attachment(document_store().get(record.sha256), record.mimetype, record.filename)

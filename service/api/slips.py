@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from flask import Response, current_app, send_file
+from flask import Response, current_app
 from flask_smorest import Blueprint
 
 from schemas.api import RenderQuerySchema
@@ -20,6 +19,7 @@ from schemas.slips import (
 from service import slip_printing, slip_records, slips
 from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
+from service.api.files import attachment
 from service.api.request import json_body
 from service.auth.permissions import Action
 from service.extensions import db, office
@@ -162,10 +162,4 @@ def print_settings() -> slip_printing.PrintSettings:
         part_size=config["PDF_BATCH_PART"],
         max_slips=config["PDF_BATCH_MAX"],
         parallel=config["PDF_WORKERS"],
-    )
-
-
-def attachment(content: bytes, mimetype: str, filename: str) -> Response:
-    return send_file(
-        io.BytesIO(content), mimetype=mimetype, as_attachment=True, download_name=filename
     )

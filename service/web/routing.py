@@ -10,7 +10,8 @@ from flask.typing import ResponseReturnValue
 from service import clock, slip_printing
 from service.api.audit import note_records
 from service.api.auth import current_user, requires
-from service.api.slips import attachment, print_settings
+from service.api.files import attachment
+from service.api.slips import print_settings
 from service.auth.permissions import Action
 from service.errors import DomainError, InvalidInput
 from service.extensions import db, office
