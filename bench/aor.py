@@ -20,7 +20,7 @@ import service  # noqa: F401
 from parsers.aor import read_aor
 from service.aor.reading import build_reading
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "aor" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "aor_samples"
 
 
 def timed(data: bytes, runs: int) -> list[float]:

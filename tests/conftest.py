@@ -205,12 +205,13 @@ def anonymous(app):
     return app.test_client()
 
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "aor" / "samples"
+# Copies of the AOR samples with their expected readings: a clone anywhere carries its own data.
+SAMPLES = Path(__file__).resolve().parent / "data" / "aor_samples"
 
 
 @pytest.fixture
 def sample_pdf():
-    """The bytes of a shared AOR sample: ``sample_pdf("aor-101-000-grid")``."""
+    """The bytes of an AOR sample: ``sample_pdf("aor-101-000-grid")``."""
 
     def load(name: str) -> bytes:
         return (SAMPLES / f"{name}.pdf").read_bytes()
