@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, ClassVar, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms import ValidationError
 
-from service.auth.accounts import user_for_token
+from service.auth import lockout, sessions
+from service.auth.accounts import now, user_for_token
 from service.auth.permissions import Action, allowed
+from service.auth.sessions import NotAuthenticated, SessionEnded  # noqa: F401  (re-exported)
 from service.errors import DomainError, Forbidden
 from service.extensions import csrf, db
 from service.models.user import User
@@ -25,15 +25,6 @@ OPEN_ENDPOINTS = frozenset(
 )
 CSRF_HEADER = "X-CSRF-Token"
 View = TypeVar("View", bound=Callable[..., Any])
-
-
-class NotAuthenticated(DomainError):
-    status = 401
-    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Bearer realm="wtwforms"'}
-
-
-class SessionEnded(NotAuthenticated):
-    """A session past its idle or absolute time limit (the pages say so on the sign-in page)."""
 
 
 class CsrfRefused(DomainError):
@@ -67,54 +58,51 @@ def authenticate() -> None:
     _check_csrf()
 
 
+def client_address() -> str:
+    """Who is calling, as sign-in lockout and rate limits count them (after ProxyFix)."""
+    return lockout.client_key(request.remote_addr)
+
+
 def start_session(user: User) -> None:
     """Sign ``user`` in: a fresh session (never the one from before sign-in), timed from now."""
+    at = now()
+    sessions.end_session(db.session, session.get("sid"))
+    # Sign-ins are few and the columns indexed: a cheap moment to drop what has expired.
+    sessions.purge_expired(db.session, at, session_limits())
+    lockout.purge_stale(db.session, at)
     session.clear()
     session.permanent = True  # the cookie expires after PERMANENT_SESSION_LIFETIME idle
-    moment = time.time()
-    session.update(user_id=user.id, stamp=_stamp(user), signed_in_at=moment, seen_at=moment)
+    session["sid"] = sessions.open_session(db.session, user, at)
+    db.session.commit()
 
 
-def session_ended(
-    signed_in_at: float, seen_at: float, now: float, idle: float, limit: float
-) -> str:
-    """Why a session that began and was last used at these times has ended ('' if it has not)."""
-    if now - signed_in_at > limit:
-        return "The session has reached its time limit; sign in again."
-    if now - seen_at > idle:
-        return "The session ended after a period of inactivity; sign in again."
-    return ""
+def end_session() -> None:
+    """Sign out: the session's row is deleted, so a copy of the cookie opens nothing."""
+    sessions.end_session(db.session, session.get("sid"))
+    db.session.commit()
+    session.clear()
+
+
+def session_limits() -> sessions.Limits:
+    config = current_app.config
+    return sessions.Limits(
+        idle=config["PERMANENT_SESSION_LIFETIME"], absolute=config["SESSION_MAX_AGE"]
+    )
 
 
 def _session_user() -> User:
     """The signed-in account of a still-valid session; anything else ends the session."""
-    config, now = current_app.config, time.time()
-    user_id = session.get("user_id")
-    user = db.session.get(User, user_id) if user_id else None
-    if user is None or not user.active or session.get("stamp") != _stamp(user):
-        _end_session("Sign in, or send 'Authorization: Bearer <token>'.")
-    ended = session_ended(
-        session.get("signed_in_at", 0.0),
-        session.get("seen_at", 0.0),
-        now,
-        idle=config["PERMANENT_SESSION_LIFETIME"].total_seconds(),
-        limit=config["SESSION_MAX_AGE"].total_seconds(),
-    )
-    if ended:
+    session_id = session.get("sid")
+    try:
+        if not isinstance(session_id, str):
+            raise NotAuthenticated("Sign in, or send 'Authorization: Bearer <token>'.")
+        user = sessions.resume(db.session, session_id, now(), session_limits())
+    except NotAuthenticated:
+        db.session.commit()  # an expired session's row is deleted
         session.clear()
-        raise SessionEnded(ended)
-    session["seen_at"] = now
+        raise
+    db.session.commit()  # keeps its last use
     return user
-
-
-def _end_session(reason: str) -> NoReturn:
-    session.clear()
-    raise NotAuthenticated(reason)
-
-
-def _stamp(user: User) -> str:
-    # Changes with the password, so a password reset ends the account's other sessions.
-    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
 
 
 def _check_csrf() -> None:

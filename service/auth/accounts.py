@@ -9,9 +9,11 @@ import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from service.auth import lockout, sessions
 from service.auth.permissions import Role
 from service.errors import DomainError
 from service.models.user import ApiToken, User
@@ -19,9 +21,7 @@ from service.models.user import ApiToken, User
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD = 12
 TOKEN_BYTES = 32
-MAX_FAILED_LOGINS = 5
-LOCKOUT = dt.timedelta(minutes=15)
-# Checked against when the account does not exist, so the answer takes as long either way.
+# Checked against when the account has no password, so every refusal costs one hash check.
 _DUMMY_HASH = generate_password_hash("not a real password, only for timing")
 
 
@@ -40,7 +40,10 @@ class AuthenticationFailed(DomainError):
     status = 401
 
     def __init__(self) -> None:
-        super().__init__("Sign-in failed: wrong username or password, or the account is locked.")
+        super().__init__(
+            "Sign-in failed: wrong username or password, or too many failed attempts; "
+            "wait a few minutes and try again."
+        )
 
 
 def now() -> dt.datetime:
@@ -78,7 +81,6 @@ def create_user(
         provider=provider if role == Role.CONTRACTOR else None,
         active=True,
         created_at=now(),
-        failed_logins=0,
     )
     if password is not None:
         _set_password(user, password)
@@ -94,9 +96,11 @@ def _set_password(user: User, password: str) -> None:
 
 
 def set_password(session: Session, username: str, password: str) -> User:
+    """A new password: the account's sessions end and its sign-in waits are lifted."""
     user = get_user(session, username)
     _set_password(user, password)
-    user.failed_logins, user.locked_until = 0, None
+    sessions.end_sessions_of(session, user)
+    lockout.clear(session, username)
     return user
 
 
@@ -112,11 +116,12 @@ def list_users(session: Session) -> Sequence[User]:
 
 
 def disable_user(session: Session, username: str) -> User:
-    """Disable an account and revoke its tokens; its history stays."""
+    """Disable an account, revoke its tokens and end its sessions; its history stays."""
     user = get_user(session, username)
     user.active = False
     for token in user.tokens:
         token.revoked_at = token.revoked_at or now()
+    sessions.end_sessions_of(session, user)
     return user
 
 
@@ -139,27 +144,35 @@ def user_for_token(session: Session, token: str) -> User | None:
     return found.user
 
 
-def check_password(session: Session, username: str, password: str) -> User:
-    """The account for a correct password; five failures lock it for 15 minutes."""
+def check_password(
+    session: Session, username: str, password: str, address: str | None = None
+) -> User:
+    """The account for a correct password from ``address`` (a client key, see lockout).
+
+    Every path checks exactly one password hash, so a refusal takes as long whatever its
+    cause (no such account, disabled, waiting, wrong password) and all say the same thing.
+    """
+    at, address = now(), address or "local"
     user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.password_hash:
-        check_password_hash(_DUMMY_HASH, password)
+    stored = user.password_hash if user is not None and user.password_hash else None
+    correct = check_password_hash(stored or _DUMMY_HASH, password) and stored is not None
+    waiting = lockout.is_locked(session, username, address, at)
+    if user is None or not user.active or waiting or not correct:
+        if not waiting:
+            _count_failure(session, username, address, at)
         raise AuthenticationFailed()
-    locked = user.locked_until is not None and _aware(user.locked_until) > now()
-    if not user.active or locked or not check_password_hash(user.password_hash, password):
-        if not locked:
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until, user.failed_logins = now() + LOCKOUT, 0
-        session.commit()
-        raise AuthenticationFailed()
-    user.failed_logins = 0
+    lockout.clear(session, username, address)
     return user
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; they were stored as UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+def _count_failure(session: Session, username: str, address: str, at: dt.datetime) -> None:
+    lockout.record_failure(session, username, address, at)
+    try:
+        session.commit()
+    except IntegrityError:  # the same pair's first failure, counted at the same moment
+        session.rollback()
+        lockout.record_failure(session, username, address, at)
+        session.commit()
 
 
 def _digest(token: str) -> str:

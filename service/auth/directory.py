@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schemas.users import NewAccountSchema, NewTokenSchema, PasswordSchema
-from service.auth import accounts
+from service.auth import accounts, lockout
 from service.documents import flatten_errors
 from service.errors import InvalidInput
 from service.models.audit import AuditEvent
@@ -42,10 +42,11 @@ def overview(session: Session, at: dt.datetime | None = None) -> list[AccountRow
             .group_by(AuditEvent.user_id)
         ).all()
     )
+    waiting = lockout.locked_addresses(session, at)
     return [
         AccountRow(
             user=user,
-            state=_state(user, at),
+            state=_state(user, waiting.get(user.username, 0)),
             last_sign_in=last.get(user.id),
             live_tokens=sum(1 for token in user.tokens if token.revoked_at is None),
         )
@@ -53,12 +54,13 @@ def overview(session: Session, at: dt.datetime | None = None) -> list[AccountRow
     ]
 
 
-def _state(user: User, at: dt.datetime) -> str:
+def _state(user: User, waiting_addresses: int) -> str:
     if not user.active:
         return "Disabled"
-    locked = user.locked_until
-    if locked is not None and (locked if locked.tzinfo else locked.replace(tzinfo=dt.UTC)) > at:
-        return "Locked (too many wrong passwords)"
+    if waiting_addresses:
+        # Only those addresses wait; the account still signs in from anywhere else.
+        where = "1 address" if waiting_addresses == 1 else f"{waiting_addresses} addresses"
+        return f"Active (wrong passwords: sign-in from {where} waits)"
     return "Active"
 
 

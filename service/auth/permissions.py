@@ -19,6 +19,7 @@ class Action(StrEnum):
     READ_DOCUMENTS = "read_documents"
     UPLOAD_AOR = "upload_aor"
     READ_AORS = "read_aors"
+    READ_AOR_ORIGINALS = "read_aor_originals"  # the file as uploaded, active content and all
     READ_AOR_INBOX = "read_the_aor_inbox"  # the caseload view: readings of one's cases
     BLANK_AOR = "blank_aor"
     ASSIGN_CASES = "assign_cases"
@@ -37,6 +38,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.READ_DOCUMENTS: frozenset({Role.EC, Role.SUPERVISOR}),
     Action.UPLOAD_AOR: frozenset({Role.CONTRACTOR}),
     Action.READ_AORS: frozenset({Role.EC, Role.SUPERVISOR, Role.CONTRACTOR}),
+    Action.READ_AOR_ORIGINALS: frozenset({Role.SUPERVISOR}),
     Action.READ_AOR_INBOX: frozenset({Role.EC, Role.SUPERVISOR}),
     Action.BLANK_AOR: frozenset({Role.CONTRACTOR, Role.EC, Role.SUPERVISOR}),
     Action.ASSIGN_CASES: frozenset({Role.SUPERVISOR, Role.ADMIN}),

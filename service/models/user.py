@@ -25,8 +25,6 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user")
 

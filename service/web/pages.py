@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, g, redirect, render_template, request, session, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 
-from service.api.auth import current_user
+from service.api.auth import current_user, end_session
 from service.api.session import password_sign_in, sign_in_limit
 from service.auth.accounts import AuthenticationFailed
 from service.extensions import csrf
@@ -68,6 +68,6 @@ def _sign_in_errors(username: str, password: str) -> dict[str, list[str]]:
 
 @bp.post("/sign-out")
 def sign_out() -> ResponseReturnValue:
-    session.clear()
+    end_session()
     flash("You have signed out.", "status")
     return redirect(url_for("web.sign_in"), 303)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from flask import url_for
 
-from service.auth import accounts
+from service.auth import accounts, lockout
 from service.extensions import db
 from service.models.audit import AuditEvent
 from service.web.base import safe_next
 from service.web.nav import NAV, entries_for
+from tests.api.test_session import age_sessions, failure_limit
 from tests.conftest import ACCOUNTS, PAGE_PASSWORD, csrf_of
 
 SUP = ACCOUNTS["supervisor"]["username"]
@@ -62,19 +65,22 @@ def test_an_empty_field_is_named_beside_it(anonymous, passwords):
     assert 'id="password-error">Enter your password.' in answer.text
 
 
-def test_five_wrong_passwords_on_the_page_lock_the_account(app, anonymous, passwords):
-    for _ in range(accounts.MAX_FAILED_LOGINS):
+def test_five_wrong_passwords_on_the_page_make_only_that_address_wait(app, anonymous, passwords):
+    anonymous.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    for _ in range(lockout.FAILURES_BEFORE_WAIT):
         assert page_sign_in(anonymous, SUP, password="guess again!").status_code == 401
     assert page_sign_in(anonymous, SUP).status_code == 401
-    with app.app_context():
-        assert accounts.get_user(db.session, SUP).locked_until is not None
+    desk = app.test_client()
+    desk.environ_base["REMOTE_ADDR"] = "10.17.4.21"
+    assert page_sign_in(desk, SUP).status_code == 303
 
 
 def test_the_page_and_the_api_share_one_sign_in_rate_limit(app, anonymous, passwords):
-    for _ in range(5):
+    half = failure_limit(app) // 2
+    for _ in range(half):
         assert page_sign_in(anonymous, "no.one", "guess again!").status_code == 401
     attempt = {"username": "no.one", "password": "guess again!"}
-    for _ in range(5):
+    for _ in range(failure_limit(app) - half):
         assert anonymous.post("/api/v1/session", json=attempt).status_code == 401
     refused = page_sign_in(anonymous, "no.one", "guess again!")
     assert refused.status_code == 429
@@ -144,8 +150,7 @@ def test_an_unexpected_failure_on_a_page_answers_a_500_page(app, client_as):
 
 def test_an_ended_session_leads_to_sign_in_saying_why(app, page_client):
     supervisor = page_client("supervisor")
-    with supervisor.session_transaction() as stored:
-        stored["seen_at"] -= 31 * 60
+    age_sessions(app, idle=dt.timedelta(minutes=31))
     answer = supervisor.get("/approvals")
     assert answer.location == "/sign-in?next=/approvals"
     assert "period of inactivity" in supervisor.get(answer.location).text
@@ -156,6 +161,15 @@ def test_signing_out_from_a_page_ends_the_session(page_client):
     answer = admin.post("/sign-out", data={"csrf_token": admin.csrf})
     assert (answer.status_code, answer.location) == (303, "/sign-in")
     assert admin.get("/admin/accounts").status_code == 302
+
+
+def test_a_cookie_copied_before_signing_out_from_a_page_opens_nothing(app, page_client):
+    admin = page_client("admin")
+    thief = app.test_client()
+    thief.set_cookie("session", admin.get_cookie("session").value)
+    assert thief.get("/admin/accounts").status_code == 200
+    assert admin.post("/sign-out", data={"csrf_token": admin.csrf}).status_code == 303
+    assert thief.get("/admin/accounts").status_code == 302
 
 
 @pytest.mark.parametrize("role", list(ACCOUNTS))

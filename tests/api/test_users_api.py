@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.auth import accounts
+from service.auth import accounts, lockout
 from service.extensions import db
 from service.models.audit import AuditEvent
 from tests.api.test_session import PASSWORD, set_passwords, sign_in
@@ -123,7 +123,7 @@ def test_an_administrator_cannot_disable_their_own_account(admin):
 
 
 def test_setting_a_password_unlocks_the_account(admin, app, passwords):
-    for _ in range(accounts.MAX_FAILED_LOGINS):
+    for _ in range(lockout.FAILURES_BEFORE_WAIT):
         app.test_client().post("/api/v1/session", json={"username": EC, "password": "wrong!"})
     answer = admin.put(f"/api/v1/users/{EC}/password", json={"password": "a brand new one"})
     assert answer.status_code == 204
