@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CASE_NUMBER, CIN, optional_text
+from schemas.fields import case_number_field, cin_field, optional_text
 
 MONTH = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use YYYY-MM.")
 ACTIVITY_CODES = ("EXPRT", "JSR", "VOC", "SUB", "ABE", "CS", "OTH")
@@ -24,7 +24,7 @@ class AorUploadSchema(Schema):
 
 
 class AorListQuerySchema(Schema):
-    case_number = fields.String(load_default=None, validate=CASE_NUMBER)
+    case_number = case_number_field(load_default=None)
     report_month = fields.String(load_default=None, validate=MONTH)
     include_superseded = fields.Boolean(load_default=False)
 
@@ -33,8 +33,8 @@ class BlankAorQuerySchema(Schema):
     """Section A values to pre-fill; all optional."""
 
     participant_name = optional_text(100)
-    case_number = fields.String(load_default=None, validate=CASE_NUMBER)
-    cin = fields.String(load_default=None, validate=CIN)
+    case_number = case_number_field(load_default=None)
+    cin = cin_field(load_default=None)
     cm_name = optional_text(80)
     cm_email = fields.Email(load_default=None)
     activity = fields.String(load_default=None, validate=validate.OneOf(ACTIVITY_CODES))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields
 
 from schemas.common import AddressSchema, ParticipantSchema, StrictSchema, WorkerSchema
-from schemas.fields import CASE_NUMBER, PHONE, one_of, optional_text
+from schemas.fields import PHONE, case_number_field, one_of, optional_text
 from schemas.routing_slip import OFFICE_ID
 
 CALFRESH_TYPES = ("tcf", "nacf")
@@ -21,7 +21,7 @@ class NoticeEcSchema(WorkerSchema):
 class CalfreshNoticeSchema(StrictSchema):
     """63-62: Transitional or Non-Assistance CalFresh households may keep employment services."""
 
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     participant = fields.Nested(ParticipantSchema, required=True)
     mailing_address = fields.Nested(AddressSchema, required=True)
     preferred_language = optional_text(40)

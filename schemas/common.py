@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from schemas.fields import CIN, PHONE, WORKER_NUMBER, optional_text, required_text
+from schemas.fields import PHONE, WORKER_NUMBER, cin_field, optional_text, required_text
 
 
 class StrictSchema(Schema):
@@ -25,7 +25,7 @@ class WorkerSchema(StrictSchema):
 
 class ParticipantSchema(StrictSchema):
     name = required_text(100)
-    cin = fields.String(load_default=None, allow_none=True, validate=CIN)
+    cin = cin_field(load_default=None, allow_none=True)
     phone = fields.String(load_default=None, allow_none=True, validate=PHONE)
 
 

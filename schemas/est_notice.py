@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import ParticipantSchema, StrictSchema, WorkerSchema
-from schemas.fields import CASE_NUMBER, one_of, optional_text, required_text
+from schemas.fields import case_number_field, one_of, optional_text, required_text
 
 ACTIONS = (
     "noncompliance_initiated",
@@ -24,7 +24,7 @@ class ActivitySchema(StrictSchema):
 class EstNoticeSchema(StrictSchema):
     """42-6: noncompliance, cause determination, compliance plan or sanction, told to the EST."""
 
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     participant = fields.Nested(ParticipantSchema, required=True)
     est = fields.Nested(WorkerSchema, required=True)
     ec = fields.Nested(WorkerSchema, required=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -20,6 +21,38 @@ WORKER_NUMBER = validate.Regexp(
 PHONE = validate.Regexp(
     r"^[0-9()+.\- x]{7,25}$", error="Phone must hold digits, spaces and ( ) - + . x only."
 )
+
+
+def normalise_code(value: str) -> str:
+    """A case number or CIN as the service keeps it: trimmed and upper-case, however typed."""
+    return value.strip().upper()
+
+
+class Code(fields.String):
+    """A case number or CIN: loaded normalised, so ``b1234567`` and ``B1234567`` are one case."""
+
+    def __init__(self, pattern: validate.Regexp, **kwargs: Any) -> None:
+        super().__init__(validate=pattern, **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        return normalise_code(super()._deserialize(value, attr, data, **kwargs))
+
+
+def case_number_field(**kwargs: Any) -> Code:
+    return Code(CASE_NUMBER, **kwargs)
+
+
+def cin_field(**kwargs: Any) -> Code:
+    return Code(CIN, **kwargs)
+
+
+class StoredDateTime(fields.DateTime):
+    """A moment the database kept, answered with its offset: SQLite hands back naive UTC."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class Text(fields.String):
@@ -67,3 +100,13 @@ def money_field(**kwargs: Any) -> fields.Decimal:
 
 def one_of(*choices: str, **kwargs: Any) -> fields.String:
     return fields.String(validate=validate.OneOf(choices), **kwargs)
+
+
+# The largest id a record can have: PostgreSQL's integer key (SQLite's is larger).
+MAX_ID = 2**31 - 1
+
+
+def record_id_field(*, strict: bool = False, **kwargs: Any) -> fields.Integer:
+    """A record's id in a body or query string (``strict``: a JSON number, not "7"): 1 to
+    MAX_ID, so a larger one is a 422 naming the field, not a database overflow."""
+    return fields.Integer(strict=strict, validate=validate.Range(min=1, max=MAX_ID), **kwargs)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CASE_NUMBER
+from schemas.fields import case_number_field
 
 
 class DocumentQuerySchema(Schema):
     form_id = fields.String(load_default=None, validate=validate.Length(max=16))
-    case_number = fields.String(load_default=None, validate=CASE_NUMBER)
+    case_number = case_number_field(load_default=None)
 
 
 class DocumentSchema(Schema):

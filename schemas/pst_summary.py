@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import ParticipantSchema, StrictSchema, WorkerSchema
-from schemas.fields import CASE_NUMBER, one_of, optional_text, required_text
+from schemas.fields import case_number_field, one_of, optional_text, required_text
 
 MEETING_TYPES = ("initial", "follow_up")
 MEETING_METHODS = ("phone", "video", "in_person", "email")
@@ -86,7 +86,7 @@ class SupervisorSchema(StrictSchema):
 class PstSummarySchema(StrictSchema):
     """42-176: who met, what the provider summarised, what was discussed, and sign-off."""
 
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     participant = fields.Nested(ParticipantSchema, required=True)
     meeting_date = fields.Date(required=True)
     meeting_type = one_of(*MEETING_TYPES, required=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import HouseholdSchema, ParticipantSchema, StrictSchema, WorkerSchema
-from schemas.fields import CASE_NUMBER, hours_field, one_of, optional_text, required_text
+from schemas.fields import case_number_field, hours_field, one_of, optional_text, required_text
 
 # The contracted activities, by the codes the county's case files use.
 ACTIVITIES = {
@@ -56,7 +56,7 @@ def _no_services() -> dict:
 class ReferralSchema(StrictSchema):
     """F063-41-251: the CM refers a participant to a contractor's activity."""
 
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     participant = fields.Nested(ReferralParticipantSchema, required=True)
     case_manager = fields.Nested(WorkerSchema, required=True)
     office = fields.String(load_default=None, allow_none=True, validate=_SETTING_ID)

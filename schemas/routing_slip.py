@@ -5,7 +5,14 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import StrictSchema
-from schemas.fields import CASE_NUMBER, CIN, WORKER_NUMBER, one_of, optional_text, required_text
+from schemas.fields import (
+    WORKER_NUMBER,
+    case_number_field,
+    cin_field,
+    one_of,
+    optional_text,
+    required_text,
+)
 
 ACTIONS = ("new_assignment", "transfer", "closed_files")
 CLOSING_REASONS = ("cash_aid_closed", "time_on_aid_exhausted", "removed_other_reason")
@@ -20,7 +27,7 @@ OFFICE_ID = validate.Regexp(
 
 class SlipParticipantSchema(StrictSchema):
     name = required_text(100)
-    cin = fields.String(load_default=None, allow_none=True, validate=CIN)
+    cin = cin_field(load_default=None, allow_none=True)
     role = optional_text(40)
 
 
@@ -67,7 +74,7 @@ class ClericalRoutingSchema(StrictSchema):
 class RoutingSlipSchema(StrictSchema):
     """50-20e: new assignment, transfer to another EC or unit, or routing to closed files."""
 
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     case_name = required_text(100)
     participants = fields.List(
         fields.Nested(SlipParticipantSchema), required=True, validate=validate.Length(min=1, max=10)

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from schemas.api import WarningSchema
 from schemas.common import StrictSchema
-from schemas.fields import CASE_NUMBER, required_text
+from schemas.fields import case_number_field, record_id_field, required_text
 
 STATUSES = ("pending_approval", "sent_back", "queued", "routed")
 INITIALS = validate.Regexp(r"^[A-Za-z]{1,5}$", error="Initials are 1 to 5 letters.")
@@ -28,7 +28,7 @@ class RouteSchema(StrictSchema):
 
 class PrintSlipsSchema(StrictSchema):
     ids = fields.List(
-        fields.Integer(strict=True, validate=validate.Range(min=1)),
+        record_id_field(strict=True),
         load_default=None,
         validate=validate.Length(min=1, max=500),
         metadata={"description": "the slips to print, in order; omitted: the routing queue"},
@@ -37,7 +37,7 @@ class PrintSlipsSchema(StrictSchema):
 
 class SlipListQuerySchema(Schema):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
-    case_number = fields.String(load_default=None, validate=CASE_NUMBER)
+    case_number = case_number_field(load_default=None)
 
 
 class PersonSchema(Schema):

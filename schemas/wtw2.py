@@ -6,7 +6,7 @@ from marshmallow import fields, validate
 
 from schemas.common import HouseholdSchema, ParticipantSchema, StrictSchema, WorkerSchema
 from schemas.fields import (
-    CASE_NUMBER,
+    case_number_field,
     hours_field,
     money_field,
     one_of,
@@ -89,7 +89,7 @@ class Wtw2Schema(StrictSchema):
     county = fields.String(required=True, validate=validate.Length(min=1, max=40))
     office = fields.String(required=True, validate=validate.Length(min=1, max=40))
     case_name = required_text(100)
-    case_number = fields.String(required=True, validate=CASE_NUMBER)
+    case_number = case_number_field(required=True)
     participant = fields.Nested(ParticipantSchema, required=True)
     plan_type = one_of(*PLAN_TYPES, required=True)
     plan_date = fields.Date(required=True)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schemas.fields import normalise_code
 from service.auth.accounts import get_user, now
 from service.auth.permissions import Role
 from service.errors import DomainError, Forbidden
@@ -23,21 +24,23 @@ class AssignmentError(DomainError):
 
 def assign_case(session: Session, case_number: str, ec_username: str, by: User) -> CaseAssignment:
     """Assign a case to an EC; a supervisor may assign only to and from their own unit."""
+    case_number = normalise_code(case_number)
     if not CASE_NUMBER.match(case_number):
         raise AssignmentError("case_number: 7 to 10 letters and digits")
     ec = get_user(session, ec_username)
     if ec.role != Role.EC or not ec.active:
         raise AssignmentError(f"ec: '{ec_username}' is not an active EC account")
-    current = session.get(CaseAssignment, case_number.upper())
+    current = session.get(CaseAssignment, case_number)
     if by.role == Role.SUPERVISOR:
         units = {ec.unit} | ({current.unit} if current else set())
         if units != {by.unit}:
             raise Forbidden("A supervisor assigns cases within their own unit.")
-    return put_assignment(session, case_number.upper(), ec, now())
+    return put_assignment(session, case_number, ec, now())
 
 
 def put_assignment(session: Session, case_number: str, ec: User, at: dt.datetime) -> CaseAssignment:
     """Give the case to ``ec`` (and so to their unit), creating the assignment if new."""
+    case_number = normalise_code(case_number)
     assignment = session.get(CaseAssignment, case_number)
     if assignment is None:
         assignment = CaseAssignment(case_number=case_number, ec_id=ec.id, assigned_at=at)

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
+from schemas.fields import normalise_code
 from service.auth.permissions import Role
 from service.documents import RenderedDocument
-from service.errors import DomainError, Forbidden
+from service.errors import DomainError
 from service.models.document import GeneratedDocument
 from service.models.user import User
 from service.storage import FileStore
@@ -40,7 +41,7 @@ def record_document(
         created_at=now or dt.datetime.now(dt.UTC),
         form_id=rendered.check.spec.id,
         # Upper case so a filter typed in lower case still finds it; the input keeps it as sent.
-        case_number=str(case_number).upper() if case_number else None,
+        case_number=normalise_code(str(case_number)) if case_number else None,
         input=payload,
         sha256=digest,
         filename=rendered.filename,
@@ -63,15 +64,11 @@ def _visible(viewer: User) -> ColumnElement[bool]:
 
 
 def get_document(session: Session, document_id: int, viewer: User) -> GeneratedDocument:
-    """One generated document, if ``viewer`` may see it."""
-    record = session.get(GeneratedDocument, document_id)
+    """One generated document, if ``viewer`` may see it; else answered as if there were none."""
+    query = select(GeneratedDocument).where(GeneratedDocument.id == document_id, _visible(viewer))
+    record = session.scalar(query)
     if record is None:
         raise DocumentNotFound(document_id)
-    query = select(GeneratedDocument.id).where(
-        GeneratedDocument.id == document_id, _visible(viewer)
-    )
-    if session.scalar(query) is None:
-        raise Forbidden(f"document {document_id} was generated outside this account's reach")
     return record
 
 
@@ -86,7 +83,7 @@ def find_documents(
     if form_id:
         query = query.where(GeneratedDocument.form_id == form_id)
     if case_number:
-        query = query.where(GeneratedDocument.case_number == case_number.upper())
+        query = query.where(GeneratedDocument.case_number == normalise_code(case_number))
     query = query.order_by(GeneratedDocument.created_at.desc(), GeneratedDocument.id.desc())
     return session.scalars(query).all()
 

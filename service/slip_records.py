@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from schemas.fields import normalise_code
 from service import clock, documents
 from service.auth.permissions import Role
-from service.errors import DomainError, Forbidden
+from service.errors import DomainError
 from service.models.slip import RoutingSlip, SlipEvent
 from service.models.user import User
 
@@ -37,20 +38,12 @@ class SlipNotFound(DomainError):
         super().__init__(f"no routing slip with id {slip_id}")
 
 
-def find_slip(session: Session, slip_id: int) -> RoutingSlip:
-    """A slip by id, whoever asks (the workflow's steps check their own rights)."""
-    slip = session.get(RoutingSlip, slip_id)
+def get_slip(session: Session, slip_id: int, viewer: User) -> RoutingSlip:
+    """One slip, if ``viewer`` may see it; one they may not is answered as if there were none,
+    before anything about its state, so no answer tells that it exists."""
+    slip = session.scalar(select(RoutingSlip).where(RoutingSlip.id == slip_id, _visible(viewer)))
     if slip is None:
         raise SlipNotFound(slip_id)
-    return slip
-
-
-def get_slip(session: Session, slip_id: int, viewer: User) -> RoutingSlip:
-    """One slip, if ``viewer`` may see it."""
-    slip = find_slip(session, slip_id)
-    query = select(RoutingSlip.id).where(RoutingSlip.id == slip_id, _visible(viewer))
-    if session.scalar(query) is None:
-        raise Forbidden(f"routing slip {slip_id} is outside this account's reach")
     return slip
 
 
@@ -74,7 +67,7 @@ def find_slips(
     if status:
         query = query.where(RoutingSlip.status == status)
     if case_number:
-        query = query.where(RoutingSlip.case_number == case_number.upper())
+        query = query.where(RoutingSlip.case_number == normalise_code(case_number))
     return session.scalars(query.order_by(RoutingSlip.id.desc())).all()
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
-from service import documents
+from service import documents, slip_rights
 from service.auth.permissions import Role
 from service.cases import put_assignment
 from service.errors import DomainError, Forbidden, InvalidInput
@@ -24,10 +25,9 @@ from service.slip_records import (
     approval_of,
     county_date,
     fill,
-    find_slip,
+    get_slip,
 )
-
-CLOSED_FILES = "closed_files"
+from service.slip_rights import CLOSED_FILES
 
 
 class Step(StrEnum):
@@ -64,10 +64,6 @@ class WrongStatus(DomainError):
         )
 
 
-class NoUnit(DomainError):
-    status = 409
-
-
 @dataclass(frozen=True)
 class Routing:
     """What clerical staff record: where the case went, on which day, and their initials."""
@@ -93,23 +89,27 @@ def validate(payload: Any, today: dt.date | None = None) -> documents.CheckResul
 def create_slip(
     session: Session, user: User, payload: Any, at: dt.datetime | None = None
 ) -> tuple[RoutingSlip, documents.CheckResult]:
-    """A new slip in the creator's unit: closed files wait for approval, the rest queue at once."""
+    """A new slip, sent by the signed-in account for a case it holds (or nobody holds yet).
+
+    Closed files, and moves out of the case's unit, wait for that unit's supervisor; the rest
+    queue at once.
+    """
     at = at or now()
+    payload = slip_rights.with_sender(payload, user)
     result = validate(payload, county_date(at))
-    closing = result.data["action"] == CLOSED_FILES
-    if closing and not user.unit:
-        raise NoUnit("This account has no unit, so no supervisor could approve the slip.")
+    unit = slip_rights.sending_unit(session, user, result.data["case_number"])
+    waits = slip_rights.needs_approval(session, result.data, unit)
     slip = RoutingSlip(
-        case_number=result.data["case_number"].upper(),
+        case_number=result.data["case_number"],
         action=result.data["action"],
         payload=_as_sent(payload),
-        status=Status.PENDING_APPROVAL if closing else Status.QUEUED,
-        unit=user.unit,
+        status=Status.PENDING_APPROVAL if waits else Status.QUEUED,
+        unit=unit,
         created_by_id=user.id,
         created_at=at,
         updated_at=at,
     )
-    note = "Sent to the unit supervisor for approval." if closing else "Queued for routing."
+    note = "Sent to the unit supervisor for approval." if waits else "Queued for routing."
     slip.events.append(SlipEvent(at=at, user_id=user.id, step=Step.CREATED, note=note))
     session.add(slip)
     session.commit()
@@ -124,9 +124,9 @@ def _as_sent(payload: dict[str, Any]) -> dict[str, Any]:
 def approve(
     session: Session, slip_id: int, user: User, at: dt.datetime | None = None
 ) -> RoutingSlip:
-    """The unit supervisor approves a closed files slip; it goes to the clerical queue."""
+    """The unit supervisor approves a slip; it goes to the clerical queue."""
     at = at or now()
-    slip = find_slip(session, slip_id)
+    slip = get_slip(session, slip_id, user)
     _check_supervises(user, slip)
     _check_status(slip, Step.APPROVED)
     day = county_date(at)
@@ -141,7 +141,7 @@ def send_back(
     session: Session, slip_id: int, user: User, reason: str, at: dt.datetime | None = None
 ) -> RoutingSlip:
     """The unit supervisor returns a slip to its EC, saying what to correct."""
-    slip = find_slip(session, slip_id)
+    slip = get_slip(session, slip_id, user)
     _check_supervises(user, slip)
     _check_status(slip, Step.SENT_BACK)
     reason = reason.strip()
@@ -158,11 +158,13 @@ def resubmit(
 ) -> tuple[RoutingSlip, documents.CheckResult]:
     """The EC who made a sent-back slip corrects it; it goes back to the supervisor."""
     at = at or now()
-    slip = find_slip(session, slip_id)
+    slip = get_slip(session, slip_id, user)
     if slip.created_by_id != user.id:
         raise Forbidden(f"Only the EC who made routing slip {slip_id} may correct it.")
     _check_status(slip, Step.RESUBMITTED)
+    payload = slip_rights.with_sender(payload, user)
     result = validate(payload, county_date(at))
+    slip_rights.sending_unit(session, user, slip.case_number)
     changed = {
         key: [f"A slip keeps its {key.replace('_', ' ')}; make a new slip instead."]
         for key, kept in (("case_number", slip.case_number), ("action", slip.action))
@@ -184,12 +186,15 @@ def route(
     Answers the slip and, for an assignment or transfer, what became of the case's assignment.
     """
     at = at or now()
-    slip = find_slip(session, slip_id)
+    slip = get_slip(session, slip_id, user)
     _check_status(slip, Step.ROUTED)
     data = _check_routing(session, slip, routing, county_date(at))
+    worker = None if slip.action == CLOSED_FILES else data["to_ec"]["worker_number"]
+    found = slip_rights.receivers(session, worker) if worker else []
+    slip_rights.check_move(session, slip, found[0] if len(found) == 1 else None)
     slip.routed_to, slip.routed_on = routing.routed_to, routing.routed_on
     slip.routed_initials, slip.routed_by_id = routing.initials.upper(), user.id
-    assignment = None if slip.action == CLOSED_FILES else _reassign(session, slip, data, at)
+    assignment = None if worker is None else _reassign(session, slip, worker, found, at)
     note = f"Routed to {routing.routed_to} on {routing.routed_on:%m/%d/%Y}."
     _advance(session, slip, Step.ROUTED, user, at, " ".join(filter(None, (note, assignment))))
     session.commit()
@@ -221,15 +226,10 @@ def _names_bank(routed_to: str, bank: str | None) -> bool:
     return bool(bank) and re.search(rf"\b{re.escape(str(bank))}\b", routed_to, re.I) is not None
 
 
-def _reassign(session: Session, slip: RoutingSlip, data: dict[str, Any], at: dt.datetime) -> str:
+def _reassign(
+    session: Session, slip: RoutingSlip, worker: str, found: Sequence[User], at: dt.datetime
+) -> str:
     """Give the case to the receiving EC's account, when exactly one has their worker number."""
-    worker = data["to_ec"]["worker_number"]
-    query = select(User).where(
-        func.upper(User.worker_number) == worker.upper(),
-        User.role == Role.EC,
-        User.active.is_(True),
-    )
-    found = session.scalars(query).all()
     if len(found) != 1:
         how_many = "No active EC account has" if not found else "Several EC accounts have"
         return f"{how_many} worker number {worker}; the case's assignment is unchanged."

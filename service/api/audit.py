@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Flask, Response, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
+from schemas.fields import StoredDateTime, record_id_field
 from service import audit
-from service.api.auth import requires
+from service.api.auth import current_user, requires
 from service.auth.permissions import Action
 from service.extensions import db
 from service.models.audit import AuditEvent
@@ -33,13 +35,13 @@ def note_record(record_type: str, record_id: int | str) -> None:
 def note_records(record_type: str, record_ids: list[int]) -> None:
     """Name the records a call touched: as many ids as the audit column holds, then a count."""
     shown: list[str] = []
-    for index, record_id in enumerate(record_ids):
+    for index, one_id in enumerate(record_ids):
         rest = len(record_ids) - index - 1
-        candidate = ",".join([*shown, str(record_id)]) + (f",+{rest} more" if rest else "")
+        candidate = ",".join([*shown, str(one_id)]) + (f",+{rest} more" if rest else "")
         if len(candidate) > RECORD_ID_LENGTH:
             note_record(record_type, ",".join(shown) + f",+{len(record_ids) - index} more")
             return
-        shown.append(str(record_id))
+        shown.append(str(one_id))
     note_record(record_type, ",".join(shown))
 
 
@@ -71,17 +73,28 @@ def _record_from_url() -> tuple[str | None, str | None]:
     return None, None
 
 
+def _moment(bound: str) -> fields.AwareDateTime:
+    # A timestamp with no offset is read as UTC, the offset every answered ``at`` carries.
+    description = (
+        f"ISO 8601 timestamp, rows at or {bound} it; give an offset (-08:00, Z), "
+        "or it is read as UTC"
+    )
+    return fields.AwareDateTime(
+        load_default=None, default_timezone=dt.UTC, metadata={"description": description}
+    )
+
+
 class AuditQuerySchema(Schema):
-    user_id = fields.Integer(load_default=None)
+    user_id = record_id_field(load_default=None)
     record_type = fields.String(load_default=None)
     record_id = fields.String(load_default=None)
-    since = fields.AwareDateTime(load_default=None, default_timezone=None)
-    until = fields.AwareDateTime(load_default=None, default_timezone=None)
+    since = _moment("after")
+    until = _moment("before")
 
 
 class AuditEventSchema(Schema):
     id = fields.Integer()
-    at = fields.DateTime()
+    at = StoredDateTime()
     user_id = fields.Integer(allow_none=True)
     role = fields.String(allow_none=True)
     action = fields.String()
@@ -98,5 +111,6 @@ class AuditEventSchema(Schema):
 @blp.arguments(AuditQuerySchema, location="query", as_kwargs=True)
 @blp.response(200, AuditEventSchema(many=True))
 def read_audit(**filters: Any) -> Any:
-    """Read the audit trail, filtered by user, record and date."""
-    return audit.search(db.session, **filters)
+    """Read the audit trail, filtered by user, record and time: a supervisor reads their unit's
+    rows (by its accounts, or about its records), an admin the whole trail."""
+    return audit.search(db.session, current_user(), **filters)

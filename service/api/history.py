@@ -17,7 +17,7 @@ from service.extensions import db
 from service.storage import FileStore
 
 blp = Blueprint("documents", __name__, url_prefix="/documents", description="Generated documents")
-ERRORS = {"403": {"description": "Outside the caller's reach"}, "404": {"description": "Unknown"}}
+ERRORS = {"404": {"description": "Unknown, or outside the caller's reach"}}
 
 
 def document_store() -> FileStore:

@@ -32,15 +32,14 @@ SLIP_BODY = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/50-20e"}}},
 }
 PRINT_ERRORS = {
-    "403": {"description": "A slip outside this account's reach"},
-    "404": {"description": "No such slip"},
+    "404": {"description": "No such slip, or one outside this account's reach"},
     "422": {"description": "Nothing to print, too many, or no ids (only clerical print the queue)"},
     "503": {"description": "PDF output unavailable or busy (Retry-After)"},
 }
 STEP_ERRORS = {
-    "403": {"description": "Not this account's slip or unit"},
-    "404": {"description": "No such slip"},
-    "409": {"description": "The slip's status does not allow this step"},
+    "403": {"description": "A case another EC holds, or a step that is not this account's"},
+    "404": {"description": "No such slip, or one outside this account's reach"},
+    "409": {"description": "The slip's status (or, routing, its approval) does not allow it"},
     "422": {"description": "Invalid input"},
 }
 
@@ -54,7 +53,8 @@ def _answer(slip: Any, **extra: Any) -> dict[str, Any]:
 @blp.doc(requestBody=SLIP_BODY, responses=STEP_ERRORS)
 @blp.response(201, SlipAnswerSchema)
 def create_slip() -> dict[str, Any]:
-    """Create a slip: closed files wait for approval, the rest go to the clerical queue."""
+    """Create a slip, sent by this account: closed files and moves out of the case's unit wait
+    for the unit's supervisor, the rest go to the clerical queue."""
     slip, result = slips.create_slip(db.session, current_user(), json_body())
     note_record("slip", slip.id)
     return _answer(slip, warnings=result.evaluation.warnings)

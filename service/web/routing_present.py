@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schemas.fields import MAX_ID
 from schemas.slips import RouteSchema
 from service import slip_records, slips
 from service.documents import flatten_errors
@@ -51,9 +52,13 @@ def chosen(values: Sequence[str]) -> list[int]:
     if not values:
         raise InvalidInput({"ids": ["Select the slips to print first: none is selected."]})
     try:
-        return [int(value) for value in values]
+        ids = [int(value) for value in values]
     except ValueError:
-        raise InvalidInput({"ids": ["A selected slip is not a slip number."]}) from None
+        ids = []
+    # Past MAX_ID no slip can exist, and the database would overflow looking for one.
+    if not ids or not all(1 <= slip_id <= MAX_ID for slip_id in ids):
+        raise InvalidInput({"ids": ["A selected slip is not a slip number."]})
+    return ids
 
 
 def read_routing(values: Mapping[str, str]) -> slips.Routing:

@@ -11,7 +11,7 @@ GRID = "aor-101-000-grid"
 def test_a_supervisor_assigns_a_case_and_the_ec_then_reads_its_aor(client_as, upload, sample_pdf):
     aor = upload(sample_pdf(GRID)).json
     ec = client_as("ec")
-    assert ec.get(f"/api/v1/aors/{aor['id']}").status_code == 403
+    assert ec.get(f"/api/v1/aors/{aor['id']}").status_code == 404
     response = client_as("supervisor").put(
         f"/api/v1/cases/{aor['case_number']}", json={"ec": "ec.rivera"}
     )

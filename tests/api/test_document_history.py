@@ -88,8 +88,11 @@ def test_an_ec_sees_only_the_documents_they_generated(client, client_for, exampl
     render(colleague, example("42-6"))
     theirs = only_document(colleague)
     assert client.get(LIST).json == []
-    assert client.get(f"{LIST}/{theirs['id']}").status_code == 403
-    assert client.get(f"{LIST}/{theirs['id']}/file").status_code == 403
+    # Another's document answers exactly as one that does not exist.
+    for path in (f"{LIST}/{theirs['id']}", f"{LIST}/{theirs['id']}/file"):
+        answer = client.get(path)
+        assert answer.status_code == 404
+        assert answer.json["message"] == f"no generated document with id {theirs['id']}"
     render(client, example("42-6"))
     assert only_document(client)["id"] != theirs["id"]
 
@@ -104,8 +107,8 @@ def test_a_supervisor_sees_the_documents_of_their_units_users(client_as, client_
     assert inside["form_id"] == "42-6"
     assert supervisor.get(f"{LIST}/{inside['id']}").status_code == 200
     assert supervisor.get(f"{LIST}/{inside['id']}/file").status_code == 200
-    assert supervisor.get(f"{LIST}/{outside['id']}").status_code == 403
-    assert supervisor.get(f"{LIST}/{outside['id']}/file").status_code == 403
+    assert supervisor.get(f"{LIST}/{outside['id']}").status_code == 404
+    assert supervisor.get(f"{LIST}/{outside['id']}/file").status_code == 404
 
 
 def test_an_unknown_document_answers_404(client):

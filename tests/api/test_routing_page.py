@@ -36,8 +36,8 @@ def queued(app, tokens, example):
                 if kind == "transfer":
                     payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
                 slip = slips.create_slip(db.session, ec, payload)[0]
-                if kind == "closed":
-                    slips.approve(db.session, slip.id, supervisor)
+                # Both wait for the supervisor: closed files, and a transfer out of the unit.
+                slips.approve(db.session, slip.id, supervisor)
                 made.append(slip.id)
         return made
 

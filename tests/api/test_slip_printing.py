@@ -12,8 +12,8 @@ OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "offi
 
 @pytest.fixture
 def queued(client_as, example):
-    """Make ``n`` transfer slips (they go straight to the clerical queue); returns their ids."""
-    ec = client_as("ec")
+    """Make ``n`` transfer slips out of the unit, approved into the clerical queue; their ids."""
+    ec, supervisor = client_as("ec"), client_as("supervisor")
 
     def make(n: int) -> list[int]:
         ids = []
@@ -24,6 +24,7 @@ def queued(client_as, example):
             response = ec.post(SLIPS, json=payload)
             assert response.status_code == 201, response.json
             ids.append(response.json["id"])
+            assert supervisor.post(f"{SLIPS}/{ids[-1]}/approve").status_code == 200
         return ids
 
     return make

@@ -14,6 +14,7 @@ from tests.conftest import read_docx
 
 SLIPS = "/api/v1/slips"
 OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "office": "eastmont"}
+PARK = {"name": "Mei Park", "worker_number": "W4410", "unit": "U17", "office": "hayward"}
 
 
 @pytest.fixture
@@ -24,7 +25,14 @@ def closing(example):
 
 @pytest.fixture
 def transfer(closing):
-    return closing | {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
+    """A transfer within the EC's unit: it needs no approval."""
+    return closing | {"action": "transfer", "closed_files": None, "to_ec": dict(PARK)}
+
+
+@pytest.fixture
+def transfer_out(transfer):
+    """A transfer to another unit: it waits for the sending unit's supervisor."""
+    return transfer | {"to_ec": dict(OKAFOR)}
 
 
 @pytest.fixture
@@ -154,20 +162,40 @@ def test_a_slip_is_checked_exactly_like_the_form(ec, closing):
     assert ok(ec.get(SLIPS)) == []
 
 
-def test_a_transfer_skips_approval_and_routing_it_gives_the_case_to_the_receiver(
+def test_a_transfer_within_the_unit_skips_approval_and_routing_gives_the_case_to_the_receiver(
     app, ec, supervisor, clerk, client_for, transfer
 ):
-    client_for("ec.okafor", "ec", unit="U22", worker_number="W5150")
+    client_for("ec.park", "ec", unit="U17", worker_number="W4410")
     slip = created(ec, transfer)
     assert slip["status"] == "queued"
     assert supervisor.post(f"{SLIPS}/{slip['id']}/approve").status_code == 409
+    routed = ok(clerk.post(f"{SLIPS}/{slip['id']}/route", json=routing("Mei Park, U17")))
+    assert "W4410" in routed["assignment"]
+    with app.app_context():
+        assignment = db.session.get(CaseAssignment, transfer["case_number"])
+        receiver = accounts.get_user(db.session, "ec.park")
+        assert (assignment.ec_id, assignment.unit) == (receiver.id, "U17")
+    assert steps(ec, slip["id"]) == ["created", "routed"]
+
+
+def test_a_transfer_out_of_the_unit_waits_for_its_supervisor_before_clerical_sees_it(
+    app, ec, supervisor, clerk, client_for, transfer_out
+):
+    client_for("ec.okafor", "ec", unit="U22", worker_number="W5150")
+    slip = created(ec, transfer_out)
+    assert slip["status"] == "pending_approval"
+    assert ok(clerk.get(f"{SLIPS}/queue")) == []
+    assert clerk.post(f"{SLIPS}/{slip['id']}/route", json=routing()).status_code == 404
+    ok(supervisor.post(f"{SLIPS}/{slip['id']}/approve"))
     routed = ok(clerk.post(f"{SLIPS}/{slip['id']}/route", json=routing("Chidi Okafor, U22")))
     assert "W5150" in routed["assignment"]
     with app.app_context():
-        assignment = db.session.get(CaseAssignment, transfer["case_number"])
-        receiver = accounts.get_user(db.session, "ec.okafor")
-        assert (assignment.ec_id, assignment.unit) == (receiver.id, "U22")
-    assert steps(ec, slip["id"]) == ["created", "routed"]
+        assignment = db.session.get(CaseAssignment, transfer_out["case_number"])
+        assert (assignment.unit, assignment.ec_id) == (
+            "U22",
+            accounts.get_user(db.session, "ec.okafor").id,
+        )
+    assert steps(ec, slip["id"]) == ["created", "approved", "routed"]
 
 
 def test_routing_to_a_worker_with_no_account_leaves_the_assignment_and_says_so(
@@ -205,9 +233,11 @@ def test_each_step_from_the_wrong_status_answers_409_naming_the_status(
 ):
     slip = created(ec, closing)
     url = f"{SLIPS}/{slip['id']}"
-    for response in (ec.put(url, json=closing), clerk.post(f"{url}/route", json=routing())):
-        assert response.status_code == 409
-        assert "pending_approval" in response.json["message"]
+    response = ec.put(url, json=closing)
+    assert response.status_code == 409
+    assert "pending_approval" in response.json["message"]
+    # Clerical staff cannot see a slip before approval: unknown to them, not 409.
+    assert clerk.post(f"{url}/route", json=routing()).status_code == 404
     supervisor.post(f"{url}/approve")
     for response in (
         supervisor.post(f"{url}/approve"),
@@ -224,20 +254,23 @@ def test_each_step_from_the_wrong_status_answers_409_naming_the_status(
 def test_only_the_slips_unit_supervisor_approves_or_sends_back(ec, client_for, closing):
     other = client_for("sup.osei", "supervisor", unit="U22")
     slip = created(ec, closing)
-    assert other.post(f"{SLIPS}/{slip['id']}/approve").status_code == 403
+    # Another unit's slip answers exactly as a slip that does not exist.
+    assert other.post(f"{SLIPS}/{slip['id']}/approve").status_code == 404
     back = other.post(f"{SLIPS}/{slip['id']}/send-back", json={"reason": "no"})
-    assert back.status_code == 403
-    assert other.get(f"{SLIPS}/{slip['id']}").status_code == 403
+    assert back.status_code == 404
+    assert other.get(f"{SLIPS}/{slip['id']}").status_code == 404
     assert ok(other.get(SLIPS)) == []
 
 
 def test_only_the_ec_who_made_a_slip_corrects_it(ec, supervisor, client_for, closing):
     slip = created(ec, closing)
     supervisor.post(f"{SLIPS}/{slip['id']}/send-back", json={"reason": "Fix it."})
-    colleague = client_for("ec.park", "ec", unit="U17")
-    assert colleague.put(f"{SLIPS}/{slip['id']}", json=closing).status_code == 403
-    assert colleague.get(f"{SLIPS}/{slip['id']}").status_code == 403
+    colleague = client_for("ec.park", "ec", unit="U17", worker_number="W4410")
+    assert colleague.put(f"{SLIPS}/{slip['id']}", json=closing).status_code == 404
+    assert colleague.get(f"{SLIPS}/{slip['id']}").status_code == 404
     assert ok(colleague.get(SLIPS)) == []
+    # Their supervisor sees the slip, so is told plainly it is not theirs to correct.
+    assert supervisor.put(f"{SLIPS}/{slip['id']}", json=closing).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -272,8 +305,8 @@ def test_clerical_staff_see_only_the_queue_and_what_was_routed(ec, clerk, closin
     pending = created(ec, closing)
     queued = created(ec, transfer)
     assert [s["id"] for s in ok(clerk.get(SLIPS))] == [queued["id"]]
-    assert clerk.get(f"{SLIPS}/{pending['id']}").status_code == 403
-    assert clerk.get(f"{SLIPS}/{pending['id']}/document").status_code == 403
+    assert clerk.get(f"{SLIPS}/{pending['id']}").status_code == 404
+    assert clerk.get(f"{SLIPS}/{pending['id']}/document").status_code == 404
 
 
 def test_a_supervisor_sees_the_slips_of_their_unit(ec, supervisor, closing, transfer):

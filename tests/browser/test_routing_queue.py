@@ -14,19 +14,21 @@ CASES = {"H7K2M58": "Quintero, Marisol", "B4C7Q21": "Abernathy, Tomás", "K62GSA
 
 @pytest.fixture
 def waiting(server, people, example) -> list[int]:
-    """Three transfer slips from the EC, straight in the clerical queue: their ids."""
+    """Three transfer slips from the EC out of the unit, approved into the clerical queue."""
     from service import slips
     from service.auth import accounts
     from service.extensions import db
 
     def create() -> list[int]:
         ec = accounts.get_user(db.session, people["ec"])
+        supervisor = accounts.get_user(db.session, people["supervisor"])
         made = []
         for case_number, case_name in CASES.items():
             payload = example("50-20e") | {"supervisor": None, "clerical": None}
             payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
             payload |= {"case_number": case_number, "case_name": case_name}
             made.append(slips.create_slip(db.session, ec, payload)[0].id)
+            slips.approve(db.session, made[-1], supervisor)
         return made
 
     ids: list[int] = server.run(create)

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from service import documents, slips
 from service.auth import accounts
 from service.db import Base, make_engine
+from service.errors import InvalidInput
 from service.models.slip import RoutingSlip
-from service.slip_records import Status, fill
+from service.slip_records import CLERICAL_STATUSES, SlipNotFound, Status, fill
 
 AT = dt.datetime(2026, 11, 23, 18, 0, tzinfo=dt.UTC)
 
@@ -33,8 +34,12 @@ def session(factory):
 
 @pytest.fixture
 def people(session):
-    ec = accounts.create_user(session, "ec.rivera", "Ana Rivera", "ec", unit="U17")
-    boss = accounts.create_user(session, "sup.chen", "Lee Chen", "supervisor", unit="U17")
+    ec = accounts.create_user(
+        session, "ec.rivera", "Ana Rivera", "ec", unit="U17", worker_number="W2918"
+    )
+    boss = accounts.create_user(
+        session, "sup.chen", "Lee Chen", "supervisor", unit="U17", worker_number="S1001"
+    )
     clerk = accounts.create_user(session, "clerk.diaz", "Rosa Diaz", "clerical")
     session.commit()
     return ec, boss, clerk
@@ -74,6 +79,11 @@ def test_each_step_moves_a_slip_only_from_its_one_status(session, people, closin
     slip_id = make(session, people, closing)
     put_in(session, slip_id, status, people[1])
     source, target = slips.MOVES[step]
+    if step == slips.Step.ROUTED and status not in CLERICAL_STATUSES:
+        # Clerical staff do not see a slip before it is queued: it is unknown to them, not late.
+        with pytest.raises(SlipNotFound):
+            STEPS[step](session, slip_id, people, closing)
+        return
     if status != source:
         with pytest.raises(slips.WrongStatus, match=f"is {status.value};"):
             STEPS[step](session, slip_id, people, closing)
@@ -98,10 +108,14 @@ def test_of_two_supervisors_approving_at_once_only_one_moves_the_slip(
     assert approvals == ["created", "approved"]
 
 
-def test_a_closed_files_slip_from_an_account_with_no_unit_is_refused(session, closing):
+def test_a_slip_from_an_account_with_no_unit_or_worker_number_is_refused_naming_both(
+    session, closing
+):
     loner = accounts.create_user(session, "ec.solo", "Solo", "ec")
-    with pytest.raises(slips.NoUnit):
+    with pytest.raises(InvalidInput) as refused:
         slips.create_slip(session, loner, closing, AT)
+    assert set(refused.value.errors) == {"from_ec.worker_number", "from_ec.unit"}
+    assert "no worker number" in refused.value.errors["from_ec.worker_number"][0]
 
 
 @pytest.mark.parametrize(
