@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.config import Config
+from service.private import private_dir, private_file
 
 
 def create_app(config: dict[str, Any] | type | None = None) -> Flask:
@@ -20,6 +22,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     from service.api.audit import init_audit
     from service.api.auth import init_auth
     from service.api.forms import document_form_schemas
+    from service.api.request import init_requests
     from service.api.security import init_security
     from service.extensions import EXTENSIONS, api
     from service.web import WEB_BLUEPRINTS
@@ -31,8 +34,8 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         app.config.from_mapping(config)
     elif config is not None:
         app.config.from_object(config)
-    data_dir = Path(app.config["DATA_DIR"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    # Participant data lives here: only the service's account may enter (db, AORs, keys).
+    data_dir = private_dir(Path(app.config["DATA_DIR"]))
     if not app.config.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = os.environ.get(
             "DATABASE_URL", f"sqlite:///{data_dir / 'wtwforms.db'}"
@@ -42,6 +45,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     for extension in EXTENSIONS:
         extension.init_app(app)
     init_auth(app)
+    init_requests(app)
     init_audit(app)
     init_security(app)
     register_error_handlers(app)
@@ -50,7 +54,17 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     for blueprint in (*APP_BLUEPRINTS, *WEB_BLUEPRINTS):
         app.register_blueprint(blueprint)
     document_form_schemas(api.spec)
+    _trust_proxies(app, int(app.config["TRUSTED_PROXIES"]))
     return app
+
+
+def _trust_proxies(app: Flask, count: int) -> None:
+    """Behind ``count`` proxies, take the client's address, scheme and host from their
+    X-Forwarded-* headers, so rate limits and the audit trail see the real client."""
+    if count > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=count, x_proto=count, x_host=count
+        )
 
 
 def _secret_key(path: Path) -> str:
@@ -59,4 +73,5 @@ def _secret_key(path: Path) -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_hex(32))
+    private_file(path)  # one made before this rule may be readable by others
     return path.read_text().strip()

@@ -33,8 +33,22 @@ class Config:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     AOR_MAX_BYTES = 10 * 1024 * 1024
     AOR_MAX_PAGES = 20
-    AOR_READ_SECONDS = 20.0
+    # A reader is refused at AOR_READ_CPU_SECONDS of processor time (the limit that tells a
+    # file built to stall apart); AOR_READ_SECONDS of wall-clock time is only a backstop,
+    # long enough that a reader waiting for a core on a busy machine is not taken for one.
+    AOR_READ_CPU_SECONDS = 20
+    AOR_READ_SECONDS = 120.0
     AOR_READ_MEMORY_MB = 1024
+    # Readers at once in each server process (service/aor/gate.py: a server of several
+    # processes has a gate in each), uploads that may wait for one (AOR_READ_WAIT seconds at
+    # most), and beyond that 503 "busy" at once. Waiting uploads hold a server thread:
+    # `make run` has 8, so the defaults (at most 4 readers, 2 waiting) leave room for the
+    # health check and pages; raise waitress's --threads with them.
+    AOR_READERS = min(os.cpu_count() or 1, 4)
+    AOR_READ_QUEUE = 2
+    AOR_READ_WAIT = 30.0
+    # Uploads per account (API and upload page together, one per file); then 429.
+    AOR_UPLOAD_RATE = "60 per minute"
     # The upload page reads several AORs from one form post: how many, and their total size.
     AOR_UPLOAD_MAX_FILES = 10
     AOR_UPLOAD_MAX_TOTAL = 32 * 1024 * 1024
@@ -62,7 +76,13 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
-    SIGN_IN_RATE_LIMIT = "10 per minute"
+    # Failed sign-ins per client address (successful ones do not count), for the JSON call
+    # and the page together; an office of 100 behind one address signs in freely.
+    SIGN_IN_RATE_LIMIT = "20 per minute;200 per hour"
+    # Proxies in front of the service that set X-Forwarded-For/-Proto/-Host (Werkzeug's
+    # ProxyFix). 0: the client address is the connection's. Set it to the exact number of
+    # proxies, or a client can forge the address that rate limits and the audit trail see.
+    TRUSTED_PROXIES = 0
 
     # PDF output (service/office): warm LibreOffice workers, one per core by default.
     PDF_SOFFICE = "soffice"

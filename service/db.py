@@ -9,8 +9,10 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from flask import Flask, g
 from sqlalchemy import MetaData, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from service.private import private_file
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -30,10 +32,27 @@ class Base(DeclarativeBase):
 def make_engine(url: str) -> Engine:
     """An engine; SQLite gets foreign keys and a busy timeout so concurrent writers wait."""
     if url.startswith("sqlite"):
+        _private_sqlite_files(url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _private_sqlite_files(url: str) -> None:
+    """Create the database file 0600 before SQLite does (it would use the umask, often
+    0644); SQLite gives its -wal and -shm files the database file's mode."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite says what is wrong with the path
+    private_file(path)
+    for extra in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + extra)
+        if companion.exists():
+            private_file(companion)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

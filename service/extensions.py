@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from flask import current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from flask_wtf.csrf import CSRFProtect
 
+from service.aor.gate import Readers
 from service.db import Database
 from service.office import Office
 
@@ -19,6 +21,32 @@ csrf = CSRFProtect()
 limiter = Limiter(get_remote_address)
 # PDF output through warm LibreOffice workers.
 office = Office()
+# AOR reading: a bounded number of readers at once, with a queue (after db: it keeps stalls).
+readers = Readers()
 
 # In init order: the database first, so the API's views can use it.
-EXTENSIONS = (db, api, csrf, limiter, office)
+EXTENSIONS = (db, readers, api, csrf, limiter, office)
+
+
+def _account() -> str:
+    """The signed-in account (the views limited by it run after sign-in), else the address."""
+    user = g.get("user")
+    return f"account:{user.id}" if user is not None else get_remote_address()
+
+
+def _upload_rate() -> str:
+    return str(current_app.config["AOR_UPLOAD_RATE"])
+
+
+def _files_sent() -> int:
+    return max(1, len(request.files.getlist("files")))  # the upload page posts several
+
+
+# AOR uploads per account, the API and the upload page together, one count per file.
+aor_upload_limit = limiter.shared_limit(
+    _upload_rate,
+    scope="aor-upload",
+    key_func=_account,
+    cost=_files_sent,
+    error_message="Too many AOR uploads from this account; wait for Retry-After seconds.",
+)

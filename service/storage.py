@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from service.private import private_dir
+
 
 class FileStore:
     """Files kept by their SHA-256: the same content is stored once, never half-written."""
@@ -25,7 +27,7 @@ class FileStore:
         target = self.path_for(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:

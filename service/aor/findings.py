@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, is_dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from parsers.aor_model import HOUR_COLUMNS, AorDocument, AorRow
 from service.aor.excused import EXCUSED_CODES
+from service.text import REPLACEMENT
 
 DAY_HOURS = Decimal(24)
 # Hours read from "7:20" carry four decimal places; a cent of an hour is no disagreement.
@@ -35,7 +37,38 @@ def findings(doc: AorDocument, month: tuple[int, int] | None = None) -> list[Fin
     for number, row in enumerate(doc.rows, 1):
         found += row_findings(row, number, month)
     found += total_findings(doc)
+    found += unclean_findings(doc)
     return found
+
+
+def unclean_findings(doc: AorDocument) -> list[Finding]:
+    """Each value holding U+FFFD: a character the PDF gave no text for (or half a surrogate
+    pair, replaced on the way out of the reader), so what it says must be checked."""
+    out = [_unclean(name, name) for name, text in _texts(doc) if REPLACEMENT in text]
+    for number, row in enumerate(doc.rows, 1):
+        for name, text in _texts(row):
+            if REPLACEMENT in text:
+                where = row.date.isoformat() if row.date else f"row {number}"
+                field = None if row.date else f"row:{number}"
+                out.append(replace(_unclean(f"{where}: {name}", field), date=row.date))
+    return out
+
+
+def _texts(record: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """The text values of a dataclass by dotted name, nested parts and ``raw`` cells included."""
+    for part in fields(record):
+        value, name = getattr(record, part.name), prefix + part.name
+        if isinstance(value, str):
+            yield name, value
+        elif isinstance(value, dict):
+            yield from ((f"{name}.{key}", text) for key, text in value.items())
+        elif is_dataclass(value):
+            yield from _texts(value, name + ".")
+
+
+def _unclean(where: str, field: str | None) -> Finding:
+    message = f"{where}: could not be read cleanly; a character is shown as {REPLACEMENT}"
+    return Finding("text_not_clean", message, field=field)
 
 
 def row_findings(row: AorRow, number: int, month: tuple[int, int] | None) -> list[Finding]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.aor.excused import PriorExcused
+from service.aor.trust import trusted
 from service.models.aor import AorUpload
 
 LOOKBACK_MONTHS = 12
@@ -23,19 +24,29 @@ def preceding_months(report_month: str, count: int = LOOKBACK_MONTHS) -> list[st
     return months
 
 
-def prior_excused(session: Session, case_number: str, report_month: str | None) -> PriorExcused:
-    """What the stored, current AORs of this case counted in the preceding 12 months."""
-    if not case_number or not report_month:
+def prior_excused(
+    session: Session, cin: str | None, case_number: str | None, report_month: str | None
+) -> PriorExcused:
+    """What this person's stored, current AORs counted in the preceding 12 months.
+
+    The person is the CIN when it was read, else the case number. Every provider's reports
+    count (the caps are the person's), except one whose sender is not the provider printed
+    on it: a stranger's report must not use up the person's caps.
+    """
+    if not (cin or case_number) or not report_month:
         return PriorExcused()
+    person = AorUpload.cin == cin if cin else AorUpload.case_number == case_number
     stored = session.scalars(
         select(AorUpload).where(
-            AorUpload.case_number == case_number,
+            person,
             AorUpload.report_month.in_(preceding_months(report_month)),
             AorUpload.superseded_by_id.is_(None),
         )
     )
     hours, holidays = Decimal(0), 0
     for record in stored:
+        if not trusted(record.reading):
+            continue
         counted = record.reading.get("excused_countable") or {}
         hours += Decimal(str(counted.get("hours", 0)))
         holidays += int(counted.get("holidays", 0))

@@ -1,4 +1,4 @@
-"""The AOR inbox: each case's latest reading, with what needs the EC's attention picked out."""
+"""The AOR inbox: each report's latest reading, with what needs the EC's attention picked out."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from parsers.aor_model import HOUR_COLUMNS
 from service.aor import records
 from service.aor.excused import EXCUSED_CODES
 from service.aor.notice import activity_name, has_unexcused_hours, unexcused_days
+from service.aor.trust import report_stream
 from service.models.aor import AorUpload
 from service.models.user import CaseAssignment, User
 
@@ -22,11 +23,15 @@ TOLERANCE = Decimal("0.01")
 
 
 def latest_readings(session: Session, viewer: User) -> list[dict[str, Any]]:
-    """One entry per case ``viewer`` may see: its newest month's current (not replaced) reading."""
+    """The newest month's current reading of each report ``viewer`` may see.
+
+    A report is one organisation's on one person's activity: both parents of a case, or two
+    providers, each have their own entry; one provider never hides another's.
+    """
     found = records.find_uploads(session, viewer)  # newest month first, replaced ones left out
-    latest: dict[str, AorUpload] = {}
+    latest: dict[tuple[str | None, ...], AorUpload] = {}
     for record in found:
-        latest.setdefault(record.case_number or f"#{record.id}", record)
+        latest.setdefault(report_stream(record), record)
     ecs = assigned_ecs(session, [r.case_number for r in latest.values() if r.case_number])
     return [
         summary(record) | {"ec": ecs.get(record.case_number or "")} for record in latest.values()

@@ -10,10 +10,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
+from service.aor.reading import HEADER
+from service.aor.trust import normalised_id
 from service.auth.permissions import Role
-from service.errors import DomainError, Forbidden
+from service.errors import DomainError
 from service.models.aor import AorUpload
 from service.models.user import CaseAssignment, User
+from service.text import without_surrogates
 
 
 class AorNotFound(DomainError):
@@ -24,20 +27,18 @@ class AorNotFound(DomainError):
 
 
 def get_upload(session: Session, aor_id: int, viewer: User) -> AorUpload:
-    """One stored AOR, if ``viewer`` may see it."""
-    record = session.get(AorUpload, aor_id)
+    """One stored AOR, if ``viewer`` may see it: one they may not is as unknown as no AOR."""
+    record = session.scalar(select(AorUpload).where(AorUpload.id == aor_id, _visible(viewer)))
     if record is None:
         raise AorNotFound(aor_id)
-    visible = session.scalar(select(AorUpload.id).where(AorUpload.id == aor_id, _visible(viewer)))
-    if visible is None:
-        raise Forbidden(f"AOR {aor_id} is for a case or organisation this account does not serve")
     return record
 
 
 def _visible(viewer: User) -> ColumnElement[bool]:
     """Contractors see their organisation's uploads; ECs their cases; supervisors their unit's."""
     if viewer.role == Role.CONTRACTOR:
-        return AorUpload.organisation == viewer.provider
+        # An account with no organisation must not match the uploads that have none.
+        return AorUpload.organisation == viewer.provider if viewer.provider else false()
     assigned = select(CaseAssignment.case_number)
     if viewer.role == Role.EC:
         return AorUpload.case_number.in_(assigned.where(CaseAssignment.ec_id == viewer.id))
@@ -56,8 +57,8 @@ def find_uploads(
     """Stored AORs ``viewer`` may see, newest first, filtered by case and month."""
     query = select(AorUpload).where(_visible(viewer))
     query = query.order_by(AorUpload.report_month.desc(), AorUpload.id.desc())
-    if case_number:
-        query = query.where(AorUpload.case_number == case_number.upper())
+    if normalised_id(case_number):
+        query = query.where(AorUpload.case_number == normalised_id(case_number))
     if report_month:
         query = query.where(AorUpload.report_month == report_month)
     if not include_superseded:
@@ -72,15 +73,20 @@ def recent_uploads(session: Session, viewer: User, limit: int = 20) -> Sequence[
 
 
 def replaced_by(session: Session, record: AorUpload) -> Sequence[AorUpload]:
-    """The earlier readings of the same case and month that ``record`` replaced."""
-    query = select(AorUpload).where(AorUpload.superseded_by_id == record.id)
+    """The earlier readings ``record`` replaced: its own organisation's, as it sent them."""
+    query = select(AorUpload).where(
+        AorUpload.superseded_by_id == record.id, AorUpload.organisation == record.organisation
+    )
     return session.scalars(query.order_by(AorUpload.id)).all()
 
 
-def describe(record: AorUpload) -> dict[str, Any]:
-    """The reading with the record's id and file facts beside it."""
+def describe(record: AorUpload, viewer: User | None = None) -> dict[str, Any]:
+    """The reading with the record's id and file facts beside it, as ``viewer`` may see it."""
+    reading = record.reading
+    if viewer is not None and viewer.role == Role.CONTRACTOR:
+        reading = provider_view(reading)
     return {
-        **record.reading,
+        **reading,
         "id": record.id,
         "filename": record.filename,
         "size": record.size,
@@ -89,6 +95,26 @@ def describe(record: AorUpload) -> dict[str, Any]:
         "superseded_by": record.superseded_by_id,
         "current": record.superseded_by_id is None,
     }
+
+
+# What a provider sees of a reading: what their report says, never what the excused-hours
+# ledger drew from other providers' reports (the countable and capped hours).
+PROVIDER_FIELDS = frozenset(HEADER) | {
+    "rows", "totals", "printed_totals", "excused_by_code", "outcome", "employed",
+    "employment", "comments", "prepared_by", "submitted_date", "due_date", "on_time",
+    "findings",
+}  # fmt: skip
+PROVIDER_WEEK_FIELDS = frozenset({"start", "end", "attended", "excused", "assigned"})
+
+
+def provider_view(reading: dict[str, Any]) -> dict[str, Any]:
+    """``reading`` without the fields the person's excused-hours ledger decided."""
+    shown = {key: value for key, value in reading.items() if key in PROVIDER_FIELDS}
+    shown["weeks"] = [
+        {key: value for key, value in week.items() if key in PROVIDER_WEEK_FIELDS}
+        for week in reading.get("weeks") or []
+    ]
+    return shown
 
 
 CSV_COLUMNS = (
@@ -132,7 +158,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
+    text = without_surrogates(str(value))  # a reading kept before input was checked
     # A spreadsheet would run a cell starting with these as a formula (CSV injection).
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
         return "'" + text

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from parsers.aor_model import AorDocument
+from service.text import replace_surrogates, without_surrogates
 
 
 def to_json(value: Any) -> Any:
@@ -43,7 +44,7 @@ def _build(cls: Any, data: Any) -> Any:
     if origin is tuple:
         return tuple(_build(typing.get_args(cls)[0], item) for item in data)
     if origin is dict:
-        return dict(data)
+        return replace_surrogates(data)
     if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         return cls(**{name: _build(hints[name], data[name]) for name in hints if name in data})
@@ -51,6 +52,10 @@ def _build(cls: Any, data: Any) -> Any:
         return Decimal(data)
     if cls is dt.date:
         return dt.date.fromisoformat(data)
+    if isinstance(data, str):
+        # A font's ToUnicode map can name half a surrogate pair; nothing past this point
+        # could store or print it. The reading's findings name each value so mended.
+        return without_surrogates(data)
     return data
 
 

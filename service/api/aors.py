@@ -9,14 +9,14 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from schemas.aor import AorListQuerySchema, BlankAorQuerySchema
-from service.aor import intake, records
+from service.aor import downloads, intake, records
 from service.aor.blank import PDF_MIME, blank_aor
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.api.files import attachment
 from service.auth.permissions import Action
 from service.errors import BadRequestBody
-from service.extensions import db
+from service.extensions import aor_upload_limit, db, readers
 from service.isolation import Limits
 from service.storage import FileStore
 
@@ -26,9 +26,16 @@ blp = Blueprint("aors", __name__, url_prefix="/aors", description="Attendance an
 def intake_settings() -> intake.IntakeSettings:
     """The AOR reader's limits from the app's settings (the upload pages use them too)."""
     config = current_app.config
-    limits = Limits(seconds=config["AOR_READ_SECONDS"], memory_mb=config["AOR_READ_MEMORY_MB"])
+    limits = Limits(
+        cpu_seconds=int(config["AOR_READ_CPU_SECONDS"]),
+        memory_mb=config["AOR_READ_MEMORY_MB"],
+        seconds=config["AOR_READ_SECONDS"],
+    )
     return intake.IntakeSettings(
-        max_bytes=config["AOR_MAX_BYTES"], max_pages=config["AOR_MAX_PAGES"], limits=limits
+        max_bytes=config["AOR_MAX_BYTES"],
+        max_pages=config["AOR_MAX_PAGES"],
+        limits=limits,
+        readers=readers.gate,
     )
 
 
@@ -39,6 +46,7 @@ def aor_store() -> FileStore:
 
 @blp.route("", methods=["POST"])
 @requires(Action.UPLOAD_AOR)
+@aor_upload_limit
 @blp.doc(
     requestBody={
         "content": {
@@ -53,6 +61,8 @@ def aor_store() -> FileStore:
     responses={
         "201": {"description": "Stored; the reading"},
         "200": {"description": "Already stored"},
+        "429": {"description": "Too many uploads from this account; wait for Retry-After"},
+        "503": {"description": "Every reader busy and the queue full; try after Retry-After"},
     },
 )
 def upload_aor() -> tuple[dict[str, Any], int]:
@@ -66,7 +76,7 @@ def upload_aor() -> tuple[dict[str, Any], int]:
         db.session, aor_store(), upload.read(), upload.filename or "", settings, current_user()
     )
     note_record("aor", done.record.id)
-    return records.describe(done.record), 201 if done.created else 200
+    return records.describe(done.record, current_user()), 201 if done.created else 200
 
 
 @blp.route("")
@@ -74,8 +84,9 @@ def upload_aor() -> tuple[dict[str, Any], int]:
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
 def list_aors(**filters: Any) -> list[dict[str, Any]]:
     """List stored AORs, filtered by case number and report month."""
+    viewer = current_user()
     return [
-        records.describe(r) for r in records.find_uploads(db.session, current_user(), **filters)
+        records.describe(r, viewer) for r in records.find_uploads(db.session, viewer, **filters)
     ]
 
 
@@ -84,8 +95,9 @@ def list_aors(**filters: Any) -> list[dict[str, Any]]:
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
 def export_aors(**filters: Any) -> Response:
     """Export readings as CSV for entry into the state system."""
-    found = records.find_uploads(db.session, current_user(), **filters)
-    text = records.csv_of(records.describe(r) for r in found)
+    viewer = current_user()
+    found = records.find_uploads(db.session, viewer, **filters)
+    text = records.csv_of(records.describe(r, viewer) for r in found)
     return Response(
         text,
         mimetype="text/csv",
@@ -110,17 +122,26 @@ def blank_form(section_a: dict[str, Any]) -> Response:
 @requires(Action.READ_AORS)
 def get_aor(aor_id: int) -> dict[str, Any]:
     """One stored AOR's reading."""
-    return records.describe(records.get_upload(db.session, aor_id, current_user()))
+    viewer = current_user()
+    return records.describe(records.get_upload(db.session, aor_id, viewer), viewer)
 
 
 @blp.route("/<int:aor_id>/file")
 @requires(Action.READ_AORS)
 def get_aor_file(aor_id: int) -> Response:
-    """The original PDF, byte for byte."""
+    """The PDF without its active content (scripts, actions, attachments), safe to open."""
     record = records.get_upload(db.session, aor_id, current_user())
-    return attachment(
-        aor_store().get(record.sha256), PDF_MIME, record.filename or f"aor-{aor_id}.pdf"
-    )
+    content = downloads.sanitised_copy(db.session, aor_store(), record, intake_settings())
+    return attachment(content, PDF_MIME, downloads.download_name(record))
+
+
+@blp.route("/<int:aor_id>/original")
+@requires(Action.READ_AOR_ORIGINALS)
+def get_aor_original(aor_id: int) -> Response:
+    """The file byte for byte as uploaded, kept as evidence: for supervisors only."""
+    record = records.get_upload(db.session, aor_id, current_user())
+    content = aor_store().get(record.sha256)
+    return attachment(content, PDF_MIME, downloads.download_name(record, original=True))
 
 
 def _as_form_text(value: Any) -> str:

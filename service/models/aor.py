@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.db import Base
 
 
 class AorUpload(Base):
-    """One distinct AOR file; a corrected one for the same case and month supersedes it."""
+    """One AOR file as one organisation sent it; its corrected upload supersedes it."""
 
     __tablename__ = "aor_upload"
+    # The same bytes from another organisation are that organisation's own upload.
+    __table_args__ = (
+        UniqueConstraint("sha256", "organisation", name="uq_aor_upload_sha256_organisation"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # The copy staff download: the original without active content or attachments.
+    sanitised_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     filename: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer)
     uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

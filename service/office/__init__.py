@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
 
-from service.office.pool import OfficePool, PoolSettings
+from service.office.pool import RUN_PREFIX, OfficePool, PoolSettings
 from service.office.worker import OfficeSettings
 
 __all__ = ["Office", "OfficePool", "OfficeSettings", "PoolSettings", "pool_from_config"]
@@ -18,7 +17,9 @@ __all__ = ["Office", "OfficePool", "OfficeSettings", "PoolSettings", "pool_from_
 
 def pool_from_config(config: Any) -> OfficePool:
     """A pool set up from the PDF_* settings (Flask config, or any mapping)."""
-    run_dir = Path(tempfile.gettempdir()) / f"wtwforms-office-{os.getpid()}-{secrets.token_hex(4)}"
+    # Under the data directory (0700), not /tmp: the documents converted are participant data.
+    name = f"{RUN_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    run_dir = Path(config["DATA_DIR"]) / "office" / name
     office = OfficeSettings(
         soffice=str(config["PDF_SOFFICE"]),
         python=str(config["PDF_PYTHON"]),

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import atexit
 import itertools
+import os
 import queue
 import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from service.errors import PdfBusy, PdfFailed, PdfUnavailable
 from service.office.worker import DocumentRefused, OfficeSettings, Worker, WorkerGone
+from service.private import private_dir
 
 INSTALL_HINT = (
     "PDF output needs LibreOffice: install the Debian packages libreoffice-writer-nogui "
     "and python3-uno (`make install` does it as root); DOCX works without it."
 )
+# A pool's run directory is named RUN_PREFIX + the process id + a random part.
+RUN_PREFIX = "wtwforms-office-"
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,9 @@ class OfficePool:
             if self._started or self._closed or self.missing():
                 return
             self._started = True
+            private_dir(self.office.run_dir.parent)  # office/ under the data dir, for all pools
+            private_dir(self.office.run_dir)
+            _sweep_stale(self.office.run_dir.parent)
             if not self._exit_hook:
                 atexit.register(self.close)  # no LibreOffice outlives the service
                 self._exit_hook = True
@@ -179,6 +187,24 @@ class OfficePool:
         for worker in workers:
             worker.stop()
         shutil.rmtree(self.office.run_dir, ignore_errors=True)
+
+
+def _sweep_stale(parent: Path) -> None:
+    """Remove run directories of processes that ended without closing their pool (kill -9)."""
+    for run in parent.glob(f"{RUN_PREFIX}*"):
+        pid = run.name.removeprefix(RUN_PREFIX).split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(run, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another account's process
+    return True
 
 
 def _check_install(office: OfficeSettings) -> str | None:

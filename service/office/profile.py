@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from service.private import private_dir, write_private
+
 # (configuration path, property, value). Writer's link modes: 0 always, 1 on request, 2 never.
 SETTINGS = (
     ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
@@ -26,19 +28,20 @@ SETTINGS = (
 
 def write_profile(root: Path) -> Path:
     """Create a fresh profile under ``root``; returns the directory to pass as UserInstallation."""
-    user = root / "user"
-    user.mkdir(parents=True, exist_ok=True)
+    user = private_dir(root / "user")
     items = "\n".join(
         f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
         f"<value>{value}</value></prop></item>"
         for path, name, value in SETTINGS
     )
-    (user / "registrymodifications.xcu").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        f"{items}\n</oor:items>\n",
-        encoding="utf-8",
+    write_private(
+        user / "registrymodifications.xcu",
+        (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            f"{items}\n</oor:items>\n"
+        ).encode(),
     )
     return root

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from service.office.profile import write_profile
+from service.private import private_dir, write_private
 
 BRIDGE = Path(__file__).with_name("bridge.py")
 STOP_SECONDS = 3.0
@@ -72,6 +73,9 @@ class Worker:
         """Start LibreOffice with a fresh profile; returns once it accepts documents."""
         shutil.rmtree(self.home, ignore_errors=True)
         profile = write_profile(self.home / "profile")
+        # LibreOffice's own temporary files (copies of documents among them) stay in the
+        # worker's private directory too, and everything it writes is for this account only.
+        env = os.environ | {"TMPDIR": str(private_dir(self.home / "tmp"))}
         self._proc = subprocess.Popen(
             [self.settings.python, str(BRIDGE), self.settings.soffice, str(profile), self.pipe],
             stdin=subprocess.PIPE,
@@ -79,6 +83,8 @@ class Worker:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: one killpg takes LibreOffice too
             close_fds=True,
+            env=env,
+            umask=0o077,
         )
         hello = self._read(self.settings.start_timeout)
         if not hello.get("ready"):
@@ -89,17 +95,22 @@ class Worker:
     def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
         """DOCX in, PDF out, within the time limit; raises WorkerGone after killing a hung one."""
         source, target = self.home / "in.docx", self.home / "out.pdf"
-        source.write_bytes(docx)
-        target.unlink(missing_ok=True)
-        self._send({"in": str(source), "out": str(target), **meta})
-        answer = self._read(timeout or self.settings.timeout)
-        self.conversions += 1
-        if answer.get("gone"):
-            self.kill()
-            raise WorkerGone("LibreOffice stopped during the conversion")
-        if not answer.get("ok"):
-            raise DocumentRefused(str(answer.get("error", "conversion failed")))
-        return target.read_bytes()
+        try:
+            write_private(source, docx)
+            target.unlink(missing_ok=True)
+            self._send({"in": str(source), "out": str(target), **meta})
+            answer = self._read(timeout or self.settings.timeout)
+            self.conversions += 1
+            if answer.get("gone"):
+                self.kill()
+                raise WorkerGone("LibreOffice stopped during the conversion")
+            if not answer.get("ok"):
+                raise DocumentRefused(str(answer.get("error", "conversion failed")))
+            return target.read_bytes()
+        finally:
+            # Participant data: nothing of a conversion outlives it, however it ended.
+            source.unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
 
     def _send(self, message: dict[str, Any]) -> None:
         assert self._proc and self._proc.stdin

@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 
 from service.rendering.filters import FILTERS, finalize
+from service.text import xml_text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TAG = re.compile(r"\{[{%#]")
@@ -38,9 +39,16 @@ class Rendered:
 
 def make_environment() -> Environment:
     """The Jinja environment of every form: escaping on, no silent missing variables."""
-    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_xml_value)
     env.filters.update(FILTERS)
     return env
+
+
+def _xml_value(value: Any) -> Any:
+    # Every printed value passes here: stored text holding what XML cannot carry (a lone
+    # surrogate, a control character) is filled with U+FFFD instead, so the document opens.
+    value = finalize(value)
+    return type(value)(xml_text(value)) if isinstance(value, str) else value
 
 
 class CompiledTemplate:

@@ -14,7 +14,7 @@ from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action, allowed
 from service.errors import BadRequestBody, InvalidInput
-from service.extensions import db
+from service.extensions import aor_upload_limit, db
 from service.web import aor_results
 from service.web.aor_results import Incoming
 from service.web.base import field_errors, page_blueprint
@@ -60,6 +60,7 @@ def upload_page() -> ResponseReturnValue:
 
 @bp.post("/upload")
 @requires(Action.UPLOAD_AOR)
+@aor_upload_limit
 def upload_files() -> ResponseReturnValue:
     """The form without the page's script: every file chosen, read one after another."""
     files = [f for f in request.files.getlist("files") if f.filename]
@@ -78,6 +79,7 @@ def upload_files() -> ResponseReturnValue:
 
 @bp.post("/upload/one")
 @requires(Action.UPLOAD_AOR)
+@aor_upload_limit
 def upload_one() -> ResponseReturnValue:
     """One file from the page's script: its result as the list item the page adds."""
     upload = request.files.get("file")

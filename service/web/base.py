@@ -9,9 +9,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, request
+from flask.blueprints import BlueprintSetupState
 
 from service import clock
 from service.errors import DomainError, InvalidInput
+from service.text import printable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Pages live at the root; everything under this prefix is the JSON API.
@@ -20,7 +22,15 @@ API_PREFIX = "/api/"
 
 def page_blueprint(name: str, import_name: str, **options: Any) -> Blueprint:
     """A blueprint whose views render the templates in service/web/templates."""
-    return Blueprint(name, import_name, template_folder=str(TEMPLATES), **options)
+    blueprint = Blueprint(name, import_name, template_folder=str(TEMPLATES), **options)
+    blueprint.record_once(_print_safely)
+    return blueprint
+
+
+def _print_safely(state: BlueprintSetupState) -> None:
+    # Stored text may hold a lone surrogate (kept before input was checked); UTF-8 cannot
+    # encode one, so every value a page prints goes out with U+FFFD in its place.
+    state.app.jinja_env.finalize = printable
 
 
 def is_page_request() -> bool:

@@ -18,7 +18,8 @@ from service.web.form_schema import Node
 
 TRUE, FALSE = "true", "false"
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
-INTEGER = re.compile(r"^[+-]?\d+$")
+# Longer is left as typed, for the schema to refuse: int() of thousands of digits raises.
+INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 ABSENT: Any = object()  # no value: the key stays out of the payload
 
 
@@ -74,7 +75,7 @@ def scalar(kind: str, text: str) -> Any:
 
 def indices(path: str, form: Mapping[str, str]) -> list[int]:
     """The item numbers posted under a list field, in order (gaps from removed items close)."""
-    pattern = re.compile(re.escape(path) + r"\.(\d+)(?:\.|$)")
+    pattern = re.compile(re.escape(path) + r"\.(\d{1,9})(?:\.|$)")
     found = {int(m.group(1)) for key in form if (m := pattern.match(key))}
     return sorted(found)
 
@@ -157,12 +158,18 @@ def add_item(nodes: Sequence[Node], payload: dict[str, Any], path: str) -> str |
 def remove_item(nodes: Sequence[Node], payload: dict[str, Any], path: str) -> str | None:
     """Take out the item at ``path`` (``activities.1``): the path of the item now in its place,
     or of the list when it was the last; None when there was no such item."""
-    where, _, index = path.rpartition(".")
-    items = _list_in(payload, where) if index.isdigit() and list_at(nodes, where) else None
-    if items is None or int(index) >= len(items):
+    where, _, text = path.rpartition(".")
+    index = _index(text)
+    items = _list_in(payload, where) if index is not None and list_at(nodes, where) else None
+    if items is None or index is None or index >= len(items):
         return None
-    del items[int(index)]
-    return path if int(index) < len(items) else where
+    del items[index]
+    return path if index < len(items) else where
+
+
+def _index(text: str) -> int | None:
+    """An item number as posted ("2"), or None: not ASCII digits, or too long to be one."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 def _list_in(payload: dict[str, Any], path: str) -> list[Any] | None:
@@ -175,10 +182,10 @@ def _list_in(payload: dict[str, Any], path: str) -> list[Any] | None:
             if not isinstance(holder.get(part), type(empty)):
                 holder[part] = empty
             holder = holder[part]
-        elif isinstance(holder, list) and part.isdigit() and int(part) < len(holder):
-            if not isinstance(holder[int(part)], dict):
-                holder[int(part)] = {}
-            holder = holder[int(part)]
+        elif isinstance(holder, list) and (n := _index(part)) is not None and n < len(holder):
+            if not isinstance(holder[n], dict):
+                holder[n] = {}
+            holder = holder[n]
         else:
             return None
     return holder if isinstance(holder, list) else None

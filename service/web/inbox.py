@@ -9,7 +9,7 @@ from service import clock
 from service.aor import inbox, records
 from service.aor.notice import notice_from_reading
 from service.api.auth import current_user, requires
-from service.auth.permissions import Action
+from service.auth.permissions import Action, allowed
 from service.extensions import db
 from service.web import inbox_format
 from service.web.base import page_blueprint
@@ -33,7 +33,11 @@ def inbox_page() -> ResponseReturnValue:
 def aor(aor_id: int) -> ResponseReturnValue:
     user = current_user()
     record = records.get_upload(db.session, aor_id, user)
-    return render_template("inbox_detail.html", aor=inbox.detail(db.session, record, user))
+    return render_template(
+        "inbox_detail.html",
+        aor=inbox.detail(db.session, record, user),
+        may_read_original=allowed(user.role, Action.READ_AOR_ORIGINALS),
+    )
 
 
 @bp.get("/<int:aor_id>/notice")

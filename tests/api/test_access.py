@@ -97,7 +97,7 @@ def assign(app, case_number, role="ec"):
 def test_an_ec_reads_the_aors_of_their_cases_only(app, client_as, upload, sample_pdf):
     aor = upload(sample_pdf(GRID)).json
     ec = client_as("ec")
-    assert ec.get(f"/api/v1/aors/{aor['id']}").status_code == 403
+    assert ec.get(f"/api/v1/aors/{aor['id']}").status_code == 404  # as if there were none
     assert ec.get("/api/v1/aors").json == []
     assign(app, aor["case_number"])
     assert ec.get(f"/api/v1/aors/{aor['id']}").status_code == 200
@@ -107,7 +107,7 @@ def test_an_ec_reads_the_aors_of_their_cases_only(app, client_as, upload, sample
 def test_a_supervisor_reads_the_aors_of_their_units_cases(app, client_as, upload, sample_pdf):
     aor = upload(sample_pdf(GRID)).json
     supervisor = client_as("supervisor")
-    assert supervisor.get(f"/api/v1/aors/{aor['id']}").status_code == 403
+    assert supervisor.get(f"/api/v1/aors/{aor['id']}").status_code == 404
     assign(app, aor["case_number"])  # the EC is in the supervisor's unit
     assert supervisor.get(f"/api/v1/aors/{aor['id']}/file").status_code == 200
 
@@ -122,7 +122,7 @@ def test_a_contractor_reads_only_their_own_organisations_uploads(
         db.session.commit()
     stranger = app.test_client()
     stranger.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {other}"
-    assert stranger.get(f"/api/v1/aors/{aor['id']}").status_code == 403
+    assert stranger.get(f"/api/v1/aors/{aor['id']}").status_code == 404
     assert stranger.get("/api/v1/aors").json == []
 
 

@@ -9,8 +9,10 @@ import json
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from parsers.aor import read_aor
 from parsers.pdf_fields import fill_fields
-from tests.conftest import SAMPLES
+from tests.conftest import PROVIDER, SAMPLES
+from tests.referrals import assign
 
 GRID = "aor-101-000-grid"
 
@@ -40,13 +42,21 @@ def test_an_upload_answers_201_with_the_reading_and_an_id(upload, sample_pdf):
     assert body["current"] is True
 
 
-def test_the_reading_and_the_original_can_be_fetched_again(client, upload, sample_pdf):
+def test_the_reading_a_safe_copy_and_the_original_can_be_fetched_again(
+    app, client, client_as, upload, sample_pdf
+):
     data = sample_pdf(GRID)
-    aor_id = upload(data).json["id"]
+    aor = upload(data).json
+    aor_id = aor["id"]
     assert client.get(f"/api/v1/aors/{aor_id}").json["id"] == aor_id
-    original = client.get(f"/api/v1/aors/{aor_id}/file")
+    copy = client.get(f"/api/v1/aors/{aor_id}/file")
+    assert copy.status_code == 200
+    assert copy.mimetype == "application/pdf"
+    # The download is rewritten without active content; it still says the same.
+    assert read_aor(copy.data) == read_aor(data)
+    assign(app, aor["case_number"])
+    original = client_as("supervisor").get(f"/api/v1/aors/{aor_id}/original")
     assert original.status_code == 200
-    assert original.mimetype == "application/pdf"
     assert original.data == data
 
 
@@ -56,7 +66,7 @@ def test_the_same_file_uploaded_twice_is_one_record(app, client, upload, sample_
     assert second.status_code == 200
     assert second.json["id"] == first.json["id"]
     assert len(client.get("/api/v1/aors").json) == 1
-    assert len(stored_files(app)) == 1
+    assert len(stored_files(app)) == 2  # the original and its sanitised copy
 
 
 def test_aors_are_listed_by_case_number_and_month(client, upload, sample_pdf):
@@ -131,7 +141,7 @@ def test_a_blank_aor_filled_in_by_a_pdf_editor_reads_back_exactly(client, upload
         "participant_name": "Ortiz, Ana María",
         "cin": "91234567A",
         "activity": "EXPRT",
-        "provider": "Equus Workforce Services",
+        "provider": PROVIDER,
         "report_month": "10/2026",
         "report_type": "Monthly",
         "assigned_hours_week": "20",
@@ -153,7 +163,8 @@ def test_a_blank_aor_filled_in_by_a_pdf_editor_reads_back_exactly(client, upload
     assert [r["date"] for r in body["rows"]] == ["2026-10-01", "2026-10-02", "2026-10-05"]
     assert body["rows"][2]["attended"] == 3.5
     assert body["totals"] == {"scheduled": 12, "attended": 9.5, "excused": 2, "unexcused": 0.5}
-    assert body["findings"] == []
+    # Nothing wrong with what it says; only that no referral of the case is on record.
+    assert [f["code"] for f in body["findings"]] == ["unknown_case_for_provider"]
     assert body["on_time"] is True
 
 
@@ -208,7 +219,7 @@ def month_of_excused(blank: bytes, month: int, code: str, days: int, hours: str 
     """A filled AOR for 2026-MM: ``days`` weekdays scheduled 8 h, all excused with ``code``."""
     values = {
         "participant_name": "Ortiz, Ana María", "cin": "91234567A", "activity": "EXPRT",
-        "provider": "Equus Workforce Services", "report_month": f"{month:02d}/2026",
+        "provider": PROVIDER, "report_month": f"{month:02d}/2026",
         "report_type": "Monthly", "assigned_hours_week": "20", "activity_start": "01/01/2026",
         "prep_name": "Jordan Lee", "prep_date": f"{month + 1:02d}/02/2026",
     }  # fmt: skip
@@ -223,20 +234,33 @@ def month_of_excused(blank: bytes, month: int, code: str, days: int, hours: str 
     return fill_fields(blank, values)
 
 
-def test_excused_hours_stop_counting_at_80_over_the_preceding_12_months(client, upload):
+@pytest.fixture
+def counted(app, client_as, upload):
+    """Upload an AOR; the excused hours counted, as the EC of its case reads them (the
+    provider is not shown what the person's ledger drew from)."""
+    ec = client_as("ec")
+
+    def go(data: bytes) -> dict:
+        aor = upload(data).json
+        assign(app, aor["case_number"])
+        return ec.get(f"/api/v1/aors/{aor['id']}").json["excused_countable"]
+
+    return go
+
+
+def test_excused_hours_stop_counting_at_80_over_the_preceding_12_months(client, counted):
     blank = client.get("/api/v1/aors/blank?case_number=CAPS0001").data
     for month in range(1, 6):  # five months of 16 countable hours each: 80
-        counted = upload(month_of_excused(blank, month, "ILL", 2)).json["excused_countable"]
-        assert counted["hours"] == 16
-    sixth = upload(month_of_excused(blank, 6, "ILL", 2)).json["excused_countable"]
+        assert counted(month_of_excused(blank, month, "ILL", 2))["hours"] == 16
+    sixth = counted(month_of_excused(blank, 6, "ILL", 2))
     assert sixth["hours"] == 0
     assert sixth["not_counted"] == 16
 
 
-def test_only_ten_holidays_count_over_the_preceding_12_months(client, upload):
+def test_only_ten_holidays_count_over_the_preceding_12_months(client, counted):
     blank = client.get("/api/v1/aors/blank?case_number=CAPS0002").data
-    assert upload(month_of_excused(blank, 1, "HOL", 6)).json["excused_countable"]["holidays"] == 6
-    second = upload(month_of_excused(blank, 2, "HOL", 6)).json["excused_countable"]
+    assert counted(month_of_excused(blank, 1, "HOL", 6))["holidays"] == 6
+    second = counted(month_of_excused(blank, 2, "HOL", 6))
     assert second["holidays"] == 4
     assert second["not_counted"] == 16
 

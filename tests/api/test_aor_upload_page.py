@@ -11,6 +11,8 @@ from service.extensions import db
 from service.models.aor import AorUpload
 from service.models.audit import AuditEvent
 from tests import aor_files
+from tests.conftest import PROVIDER
+from tests.referrals import refer
 
 FILLABLE = "aor-101-001-fillable"
 GRID = "aor-101-000-grid"
@@ -56,8 +58,11 @@ def test_several_files_are_read_and_a_bad_one_is_named_with_its_error(app, contr
 
 
 def test_a_corrected_aor_says_it_replaced_the_earlier_reading(app, contractor, sample_pdf):
-    post_files(contractor, ("kim.pdf", sample_pdf(FILLABLE)))
-    answer = post_files(contractor, ("kim-fixed.pdf", corrected(sample_pdf(FILLABLE))))
+    # Only the provider's own report is corrected: the sample names another provider.
+    ours = aor_files.with_fields(sample_pdf(FILLABLE), {"provider": PROVIDER})
+    refer(app, "FTKS5P3H", "coastline")
+    post_files(contractor, ("kim.pdf", ours))
+    answer = post_files(contractor, ("kim-fixed.pdf", corrected(ours)))
     assert "This reading replaces the earlier reading of case FTKS5P3H for January 2026" in (
         answer.text
     )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import pytest
+
+from parsers.aor import read_aor
+from tests.referrals import assign, refer
 
 # The sample with one day of unexcused hours, submitted a day late.
 LATE = "aor-101-000-grid"
@@ -50,8 +54,16 @@ def test_a_corrected_aor_replaces_the_one_it_corrects_as_the_latest(ec, ec_aor, 
     assert "Prepare 42-6 noncompliance notice" not in replaced
 
 
-def test_a_clean_report_says_so_and_names_its_finding(ec, ec_aor):
-    ec_aor(CLEAN)
+def test_a_clean_report_says_so_and_names_its_finding(app, ec, client_for, sample_pdf):
+    # Sent by the provider it names, for a case referred to them: no finding about its sender.
+    refer(app, "FTKS5P3H", "equus")
+    equus = client_for("equus.sam", "contractor", provider="Equus Workforce Services")
+    answer = equus.post(
+        "/api/v1/aors",
+        data={"file": (io.BytesIO(sample_pdf(CLEAN)), "kim.pdf")},
+        content_type="multipart/form-data",
+    )
+    assign(app, answer.json["case_number"])
     shown = text_of(ec.get("/inbox"))
     assert "Nguyễn Văn Kim: case FTKS5P3H, January 2026" in shown
     assert "1 finding to check with the provider" in shown
@@ -90,11 +102,13 @@ def test_the_detail_page_shows_rows_both_totals_weeks_and_the_original(ec, ec_ao
     assert f'href="/inbox/{aor["id"]}/notice"' in answer.text
 
 
-def test_the_original_pdf_downloads_byte_for_byte_with_the_session(ec, ec_aor, sample_pdf):
+def test_the_pdf_downloads_as_a_sanitised_copy_with_the_session(ec, ec_aor, sample_pdf):
     aor = ec_aor(LATE)
     answer = ec.get(f"/api/v1/aors/{aor['id']}/file")
     assert answer.status_code == 200
-    assert answer.data == sample_pdf(LATE)
+    assert read_aor(answer.data) == read_aor(sample_pdf(LATE))
+    # The original, as uploaded, is evidence for a supervisor.
+    assert ec.get(f"/api/v1/aors/{aor['id']}/original").status_code == 403
 
 
 def test_an_aor_without_unexcused_hours_offers_no_notice_and_refuses_one(ec, ec_aor):
@@ -106,12 +120,13 @@ def test_an_aor_without_unexcused_hours_offers_no_notice_and_refuses_one(ec, ec_
     assert refused.mimetype == "text/html"
 
 
-def test_another_ecs_aor_is_refused_as_a_page(ec_aor, client_for):
+def test_another_ecs_aor_is_not_found_as_a_page(ec_aor, client_for):
     aor = ec_aor(LATE)
     stranger = client_for("ec.okafor", "ec", unit="U22")
     for path in (f"/inbox/{aor['id']}", f"/inbox/{aor['id']}/notice"):
         answer = stranger.get(path)
-        assert answer.status_code == 403
+        assert answer.status_code == 404  # as an unknown id: no hint that it exists
+        assert f"no AOR with id {aor['id']}" in answer.text
         assert answer.mimetype == "text/html"
 
 

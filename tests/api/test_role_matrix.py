@@ -26,6 +26,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "aors.list_aors": (EC, SUP, CON),
     "aors.get_aor": (EC, SUP, CON),
     "aors.get_aor_file": (EC, SUP, CON),
+    "aors.get_aor_original": (SUP,),
     "aors.export_aors": (EC, SUP, CON),
     "aors.blank_form": (EC, SUP, CON),
     "cases.list_assignments": (SUP, ADM),

@@ -12,11 +12,15 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests import aor_files
+from tests.conftest import PROVIDER
+from tests.referrals import refer
 
 GRID = "aor-101-000-grid"
 FILLABLE = "aor-101-001-fillable"
 # The fillable sample's 01/11 make-up session, scheduled as it should have been.
 FIX = {"r11_sched": "2", "tot_sched": "145"}
+# The contractor's own report: the sample names another provider.
+OURS = {"provider": PROVIDER}
 
 DROP = """([files]) => {
   const transfer = new DataTransfer();
@@ -33,7 +37,9 @@ def folder(tmp_path: Path, sample_pdf) -> Path:
     """The contractor's files: two AORs, a note that is not a PDF, and a corrected AOR."""
     (tmp_path / "grid.pdf").write_bytes(sample_pdf(GRID))
     (tmp_path / "meeting-notes.txt").write_bytes(b"Minutes of the provider meeting.")
-    (tmp_path / "kim-fixed.pdf").write_bytes(aor_files.with_fields(sample_pdf(FILLABLE), FIX))
+    (tmp_path / "kim-fixed.pdf").write_bytes(
+        aor_files.with_fields(sample_pdf(FILLABLE), OURS | FIX)
+    )
     return tmp_path
 
 
@@ -49,9 +55,10 @@ def result(page: Page, filename: str):
 
 
 def test_a_contractor_uploads_several_aors_sees_each_reading_and_replaces_one(
-    page, signed_in, folder, sample_pdf, screenshot
+    page, server, signed_in, folder, sample_pdf, screenshot
 ):
     signed_in(page, "contractor")
+    refer(server.app, "FTKS5P3H", "coastline")  # Kim's case is referred to Coastline
     expect(page.get_by_role("heading", level=1)).to_have_text("Upload AORs")
 
     page.get_by_label("AOR PDF files").set_input_files(
@@ -66,7 +73,8 @@ def test_a_contractor_uploads_several_aors_sees_each_reading_and_replaces_one(
         "Not read: The file is not a PDF; upload the AOR as a PDF document."
     )
 
-    drop(page, {"kim.pdf": sample_pdf(FILLABLE), "scan.pdf": aor_files.scanned()})
+    kim_pdf = aor_files.with_fields(sample_pdf(FILLABLE), OURS)
+    drop(page, {"kim.pdf": kim_pdf, "scan.pdf": aor_files.scanned()})
     kim = result(page, "kim.pdf")
     expect(kim.locator(".upload-findings")).to_have_text(
         "2026-01-11: attended, excused and unexcused add to 2, above the 0 scheduled"

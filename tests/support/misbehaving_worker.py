@@ -1,4 +1,4 @@
-"""A worker that misbehaves on purpose: loops, eats memory or dies, to test the limits."""
+"""A worker that misbehaves on purpose: loops, sleeps, eats memory or dies, to test the limits."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from service.isolation import apply_limits
 
@@ -21,6 +22,8 @@ def main() -> None:
     if args.mode == "loop":
         while True:
             pass
+    if args.mode == "sleep":  # waits, as a reader starved of CPU does, using none
+        time.sleep(float(data or b"2"))
     if args.mode == "memory":
         hog = []
         try:

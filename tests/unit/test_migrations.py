@@ -9,7 +9,15 @@ import sqlalchemy
 from alembic import command
 
 from service.db import Base, alembic_config, upgrade
-from service.models import aor, audit, document, slip, user  # noqa: F401  (every table)
+from service.models import (  # noqa: F401  (every table)
+    aor,
+    audit,
+    document,
+    session,
+    slip,
+    stalled,
+    user,
+)
 from tests.conftest import BACKENDS, reset_database
 
 

@@ -26,8 +26,11 @@ def make_pool():
     """A pool of its own (one worker unless told), closed after the test."""
     pools = []
 
-    def make(**overrides):
-        pool = pool_from_config(pdf_settings(**({"workers": 1} | overrides)))
+    def make(data_dir: Path | None = None, **overrides):
+        settings = pdf_settings(**({"workers": 1} | overrides))
+        if data_dir is not None:
+            settings["DATA_DIR"] = str(data_dir)
+        pool = pool_from_config(settings)
         pools.append(pool)
         return pool
 
@@ -109,6 +112,31 @@ def test_closing_the_pool_leaves_no_libreoffice_running(make_pool, docx):
     pids = pool.status()["office_pids"]
     pool.close()
     assert wait_until(lambda: all(dead(pid) for pid in pids))
+
+
+def test_conversions_run_in_a_private_directory_under_the_data_dir_and_leave_nothing_behind(
+    make_pool, docx, tmp_path
+):
+    data = tmp_path / "data"
+    stale = data / "office" / "wtwforms-office-999999999-0000"  # a server killed with -9
+    (stale / "worker-1").mkdir(parents=True)
+    pool = make_pool(data_dir=data)
+    run_dir = pool.office.run_dir
+    assert run_dir.parent == data / "office"
+    assert "Page 1 of" in read_pdf(pool.convert(docx, {})).text
+    with pytest.raises(PdfFailed, match="could not convert"):
+        pool.convert(b"PK\x03\x04 not a document", {})
+    assert not stale.exists()
+    left = list(run_dir.rglob("*"))
+    assert not [p for p in left if p.name in ("in.docx", "out.pdf")]
+    assert {mode(p) for p in [data / "office", run_dir, *left] if p.is_dir()} == {0o700}
+    assert {mode(p) for p in left if p.is_file()} <= {0o600}
+    pool.close()
+    assert not run_dir.exists()
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
 
 
 def test_without_libreoffice_the_pool_says_what_to_install(make_pool, docx):
