@@ -50,6 +50,7 @@ templates: install
 bench: install
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/aor.py
+	$(BIN)/python bench/aor_accuracy.py --count 300
 	$(BIN)/python bench/pdf.py
 
 clean:

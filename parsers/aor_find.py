@@ -44,8 +44,28 @@ class Hit:
         return self.line.pos
 
 
+def find_all_hits(pages: list[list[Line]], skip: set[tuple[int, int]]) -> list[Hit]:
+    """Every label occurrence on every page, leaving out values that read like labels.
+
+    A value is told from a label by its page's lines, and by the labels of every page: a page
+    break can fall between "Outcome" / "Employed" and "Employed" / "Yes".
+    """
+    found = [_occurrences(lines, skip) for lines in pages]
+    every = [hit for hits in found for hit in hits]
+    return [
+        hit
+        for lines, hits in zip(pages, found, strict=True)
+        for hit in _drop_values(hits, lines, every)
+    ]
+
+
 def find_hits(lines: list[Line], skip: set[tuple[int, int]]) -> list[Hit]:
     """Every label occurrence on ``lines`` (one page's lines, top to bottom)."""
+    hits = _occurrences(lines, skip)
+    return _drop_values(hits, lines, hits)
+
+
+def _occurrences(lines: list[Line], skip: set[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     taken: set[int] = set()  # words of a wrapped label, not to be read again on their line
     for li, line in enumerate(lines):
@@ -61,7 +81,7 @@ def find_hits(lines: list[Line], skip: set[tuple[int, int]]) -> list[Hit]:
             hits.append(hit)
             taken.update(id(w) for w in hit.words)
             i += sum(1 for w in hit.words if w in line.words)
-    return _drop_values(hits, lines)
+    return hits
 
 
 def _match_any(lines: list[Line], li: int, i: int, starts: frozenset[int]) -> Hit | None:
@@ -80,12 +100,16 @@ def _match_any(lines: list[Line], li: int, i: int, starts: frozenset[int]) -> Hi
 def _match(
     lines: list[Line], li: int, i: int, tokens: tuple[str, ...]
 ) -> tuple[list[Word], Line] | None:
-    line, j = lines[li], i
+    row, j = li, i
+    line = lines[row]
     matched: list[Word] = []
     for n, token in enumerate(tokens):
-        cell_ended = j >= len(line.words) or j in line.starts
-        if n and cell_ended and line is lines[li]:
-            line, j = _wrapped(lines, li, matched)
+        here = j < len(line.words) and j not in line.starts and line.words[j].key == token
+        if n and not here:
+            # The label goes on under itself, wrapped in its cell, its value (if any) beside
+            # a line of it: "Assigned Hours per  32" / "Week:".
+            row, j = _wrapped(lines, row, matched)
+            line = lines[row]
         if j >= len(line.words) or line.words[j].key != token:
             return None
         if line.words[j].text.endswith(":") and n < len(tokens) - 1:
@@ -100,36 +124,47 @@ def _match(
     return matched, line
 
 
-def _wrapped(lines: list[Line], li: int, matched: list[Word]) -> tuple[Line, int]:
-    """Where a label wrapped onto the next line goes on ("Assigned Hours per" / "Week:")."""
-    line = lines[li]
-    if li + 1 >= len(lines) or lines[li + 1].top - line.bottom > 0.8 * line.height:
-        return line, len(line.words)
-    below = lines[li + 1]
-    left, right = matched[0].x0 - 3, matched[-1].x1
+def _wrapped(lines: list[Line], row: int, matched: list[Word]) -> tuple[int, int]:
+    """The line and word where a label goes on under ``matched``, or past the end of ``row``."""
+    line = lines[row]
+    if row + 1 >= len(lines) or lines[row + 1].top - line.bottom > 0.8 * line.height:
+        return row, len(line.words)
+    below = lines[row + 1]
+    left, right = matched[0].x0 - 3, max(w.x1 for w in matched)
     for k, word in enumerate(below.words):
         if left <= word.x0 <= right and k in below.starts:
-            return below, k
-    return line, len(line.words)
+            return row + 1, k
+    return row, len(line.words)
 
 
-def _drop_values(hits: list[Hit], lines: list[Line]) -> list[Hit]:
+def _drop_values(hits: list[Hit], lines: list[Line], every: list[Hit]) -> list[Hit]:
     """Leave out label words that are another label's value ("Outcome: Employed")."""
     kept = []
     for hit in hits:
         if not hit.colon and (
             _after_colon_label(hit, hits)
             or _under_label_row(hit, hits, lines)
-            or _label_again_later(hit, hits)
+            or _label_again_later(hit, hits, lines, every)
         ):
             continue
         kept.append(hit)
     return kept
 
 
-def _label_again_later(hit: Hit, hits: list[Hit]) -> bool:
-    """ "Outcome  Employed  Employed  Yes": of one label twice on a line, the first is a value."""
-    return any(h.key == hit.key and h.line is hit.line and h.x0 > hit.x1 for h in hits)
+def _label_again_later(hit: Hit, hits: list[Hit], lines: list[Line], every: list[Hit]) -> bool:
+    """Of one label found twice, the first is a value ("Outcome  Employed  Employed  Yes").
+
+    On one line; or on lines one under the other ("Outcome:" / "Employed" / "Employed:"),
+    when the later one has the colon this one lacks, or this one sits under a label.
+    """
+    for other in every:
+        if other.key != hit.key or other is hit:
+            continue
+        if other.line is hit.line and other.x0 > hit.x1:
+            return True
+        if other.pos > hit.pos and (other.colon or _under_labels(hit, hits, lines)):
+            return True
+    return False
 
 
 def _after_colon_label(hit: Hit, hits: list[Hit]) -> bool:
@@ -143,13 +178,27 @@ def _after_colon_label(hit: Hit, hits: list[Hit]) -> bool:
 
 
 def _under_label_row(hit: Hit, hits: list[Hit], lines: list[Line]) -> bool:
-    """In labels-above layouts, a value that reads like a label sits under a row of labels."""
+    """In labels-above layouts, a value that reads like a label sits under a row of labels.
+
+    Each cell of such a value row starts under a label; a label with its value beside it,
+    under a label whose value was left empty, has that value where no label is above.
+    """
+    return not _all_labels(hit.line, hits) and _under_labels(hit, hits, lines)
+
+
+def _under_labels(hit: Hit, hits: list[Hit], lines: list[Line]) -> bool:
+    """Whether each cell of ``hit``'s line starts under a label on the line just above."""
     index = lines.index(hit.line)
-    if index == 0 or _all_labels(hit.line, hits):
+    if index == 0:
         return False
     above = lines[index - 1]
     close = hit.line.top - above.bottom <= 2.5 * hit.line.height
-    return close and _all_labels(above, hits)
+    # A row of labels starts labels; the ends of labels wrapped from the line before do not.
+    labels = [h.x0 for h in hits if h.line is above]
+    if not (close and labels and _all_labels(above, hits)):
+        return False
+    starts = [hit.line.words[i].x0 for i in hit.line.starts]
+    return all(any(abs(x - label) <= hit.line.height for label in labels) for x in starts)
 
 
 def _all_labels(line: Line, hits: list[Hit]) -> bool:

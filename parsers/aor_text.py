@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from parsers.aor_find import Hit, find_hits
-from parsers.aor_geometry import Line, Page, build_lines, heading_section, is_furniture, is_title
+from parsers.aor_find import Hit, find_all_hits
+from parsers.aor_geometry import (
+    Line,
+    Page,
+    build_lines,
+    heading_section,
+    is_furniture,
+    is_title,
+    mark_repeated,
+)
 from parsers.aor_labels import COLUMNS, SECTION_OF, RawAor
 from parsers.aor_table import Table, read_table
 
@@ -43,9 +52,10 @@ class _Context:
 def read_text(pages: list[Page]) -> tuple[RawAor, bool]:
     """The AOR as strings, and whether the pages look like an AOR at all."""
     lines = [build_lines(page) for page in pages]
+    mark_repeated(lines)
     table = read_table(lines)
     skip = table.used if table else set()
-    hits = [h for page_lines in lines for h in find_hits(page_lines, skip)]
+    hits = find_all_hits(lines, skip)
     regions = _regions(lines, table, hits)
     hits = [h for h in hits if regions.allows(h)]
     context = _Context(lines, table, hits)
@@ -92,13 +102,24 @@ def _stops(context: _Context, line: Line, right: float, hit: Hit) -> bool:
     return any(h is not hit and line in (h.line, h.last) and h.x0 < right for h in context.hits)
 
 
+def _labelled(context: _Context, line: Line, hit: Hit) -> bool:
+    return any(h is not hit and line in (h.line, h.last) for h in context.hits)
+
+
 def _value(context: _Context, hit: Hit) -> str:
     lines = context.pages[hit.line.page.number - 1]
     right = min(
         (h.x0 for h in context.hits if h.line is hit.line and h.x0 > hit.x1),
         default=hit.line.page.width + 1,
     )
-    band = [ln for ln in lines if hit.line.top - 1 <= ln.middle <= hit.last.bottom + 1]
+    # The label's lines, and text that shares them (a value shrunk to fit); a line holding
+    # another label is that label's, however close tight line spacing sets it.
+    band = [
+        ln
+        for ln in lines
+        if hit.line.top - 1 <= ln.middle <= hit.last.bottom + 1
+        and (ln in (hit.line, hit.last) or not _labelled(context, ln, hit))
+    ]
     beside = [w for ln in band for w in ln.words if w.x0 >= hit.x1 - 0.5 and w.center < right]
     beside = [w for w in beside if w not in hit.words]
     if beside:
@@ -111,19 +132,42 @@ def _value(context: _Context, hit: Hit) -> str:
 def _below(
     context: _Context, hit: Hit, after: Line, left: float, right: float, first_gap: float
 ) -> list[str]:
-    """Text under ``after`` between ``left`` and ``right`` until a gap, label or heading."""
-    lines = context.pages[after.page.number - 1]
-    texts, previous, gap = [], after, first_gap
-    for line in lines[lines.index(after) + 1 :]:
-        if line.top - previous.bottom > gap * previous.height or _stops(context, line, right, hit):
+    """Text under ``after`` between ``left`` and ``right`` until a gap, label or heading.
+
+    Over a page break, lines of the next page with text only in other cells (a neighbour's
+    value the break set higher) are passed over until this cell's text.
+    """
+    texts: list[str] = []
+    previous, gap, broken, passed = after, first_gap, False, 0
+    for line, page_break in _following(context, after):
+        broken = (broken or page_break) and not texts and passed < 2
+        far = line.top - previous.bottom > gap * previous.height and not page_break
+        if (far and not broken) or _stops(context, line, right, hit):
             break
         inside = [w for w in line.words if left <= w.center < right and w not in hit.words]
         others = [w for w in line.words if hit.x0 - 2 <= w.center < left and w not in hit.words]
+        if broken and not inside and not others:
+            previous, passed = line, passed + 1
+            continue
         if not inside or others:
             break
         texts.append(" ".join(w.text for w in inside))
         previous, gap = line, 0.8
     return texts
+
+
+def _following(context: _Context, after: Line) -> Iterator[tuple[Line, bool]]:
+    """The lines after ``after``, furniture left out, on to the next page's first lines.
+
+    A spreadsheet breaks its pages between any two rows: a label's value can start the next
+    page. True marks that page's first line.
+    """
+    number = after.page.number
+    lines = context.pages[number - 1]
+    yield from ((line, False) for line in lines[lines.index(after) + 1 :] if not is_furniture(line))
+    following = context.pages[number] if number < len(context.pages) else []
+    for n, line in enumerate(ln for ln in following if not is_furniture(ln)):
+        yield line, n == 0
 
 
 def _join(texts: list[str]) -> str:

@@ -10,7 +10,7 @@ ZERO = Decimal(0)
 # Word processors turn a typed hyphen into an en or em dash; all of them mean zero.
 DASHES = {"-", "–", "—", "--"}
 _DECIMAL = re.compile(r"^(\d+(?:\.\d*)?|\.\d+)$")
-_HOURS_MINUTES = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+_HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)$")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 _MONTH = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{4})$")
 _MONEY = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$")

@@ -22,7 +22,11 @@ from parsers.aor_geometry import Page, Rule, Word
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 THIN = 2.0
-Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom
+Char = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, baseline
+# Fragments of one word drawn out of order touch within this many points.
+TOUCHING = 0.5
+# A typical font's ascent and descent in ems, for fonts that do not say theirs.
+ASCENT, DESCENT = 0.9, 0.22
 
 
 def read_pages(data: bytes) -> list[Page]:
@@ -38,7 +42,7 @@ def _page(page: pdfium.PdfPage, number: int) -> Page:
     width, height = page.get_size()
     text = page.get_textpage()
     try:
-        words = list(_words(_chars(text, height)))
+        words = _touching_joined(list(_words(_chars(text, height))))
     finally:
         text.close()
     result = Page(number, width, height, words)
@@ -55,19 +59,36 @@ def _chars(text: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
     raw = text.raw
     left, right = ctypes.c_double(), ctypes.c_double()
     bottom, top = ctypes.c_double(), ctypes.c_double()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     for index in range(text.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if pdfium_c.FPDFText_IsGenerated(raw, index) == 1 or code in (0, 0xFFFE, 0xFFFF):
-            yield (" ", 0, 0, 0, 0)  # a space PDFium inferred: it separates words
+            yield (" ", 0, 0, 0, 0, 0)  # a space PDFium inferred: it separates words
             continue
         # The loose box spans the font's ascent to descent, as pdfplumber's boxes do.
         rect = pdfium_c.FS_RECTF()
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
         pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
-        yield (chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
+        # Words are told apart by baseline: a font without ascent and descent gets tight
+        # boxes whose tops differ by glyph ("." against "@"), within one word.
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
+        box = (rect.left, rect.right, height - rect.top, height - rect.bottom)
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        if rect.top - rect.bottom < 0.85 * size:
+            # PDFium fell back to the glyph's own box ("n" lower than "P"), for a font that
+            # gives no ascent: gaps between words are judged against the text's height.
+            box = (rect.left, rect.right, *_font_box(height - origin_y.value, size, box))
+        yield (chr(code), *box, height - origin_y.value)
 
 
-def _words(chars: Iterator[Char]) -> Iterator[Word]:
+def _font_box(baseline: float, size: float, box: tuple[float, ...]) -> tuple[float, float]:
+    """Top and bottom of a glyph of a font ``size`` high, as a font's ascent and descent give."""
+    if size <= 0:
+        return box[2], box[3]
+    return baseline - ASCENT * size, baseline + DESCENT * size
+
+
+def _words(chars: Iterator[Char]) -> Iterator[tuple[Word, float]]:
     current: list[Char] = []
     for char in chars:
         if char[0].isspace():
@@ -85,19 +106,61 @@ def _apart(before: Char, after: Char) -> bool:
     return (
         after[1] - before[2] > X_TOLERANCE
         or after[1] < before[1] - X_TOLERANCE
-        or abs(after[3] - before[3]) > Y_TOLERANCE
+        or abs(after[5] - before[5]) > Y_TOLERANCE
     )
 
 
-def _word(chars: list[Char]) -> Iterator[Word]:
+def _word(chars: list[Char]) -> Iterator[tuple[Word, float]]:
+    """The word ``chars`` spell, with its baseline."""
     if chars:
-        yield Word(
-            "".join(c[0] for c in chars),
+        word = Word(
+            _unswapped("".join(c[0] for c in chars)),
             min(c[1] for c in chars),
             max(c[2] for c in chars),
             min(c[3] for c in chars),
             max(c[4] for c in chars),
         )
+        yield word, chars[0][5]
+
+
+def _unswapped(text: str) -> str:
+    """``text`` with letters whose font map had its bytes swapped put back ("昀椀nish").
+
+    Ghostscript writes a ligature's letters into its font's map as little-endian UTF-16:
+    "fi" becomes U+6600 U+6900. Only in a word that also has plain ASCII letters is such a
+    character taken for a swapped one, so a word of CJK ideographs is left as it is.
+    """
+    swapped = [ch for ch in text if ord(ch) & 0xFF == 0 and 0x21 <= ord(ch) >> 8 < 0x7F]
+    if not swapped or not any(ch.isascii() and ch.isalpha() for ch in text):
+        return text
+    return "".join(chr(ord(ch) >> 8) if ch in swapped else ch for ch in text)
+
+
+def _touching_joined(words: list[tuple[Word, float]]) -> list[Word]:
+    """Words that touch or overlap (kerned "BY") on one baseline joined into one, whatever
+    order they were drawn in.
+
+    A word processor draws a letter its font lacks ("ầ" of "Trần") from another font in a
+    later text run; PDFium then gives "Tr", "n," and "ầ" apart, where pdfplumber, which
+    sorts a line's characters by position, gives "Trần,".
+    """
+    out: list[Word] = []
+    groups: list[list[tuple[Word, float]]] = []
+    for item in sorted(words, key=lambda item: item[1]):
+        if groups and item[1] - groups[-1][-1][1] <= TOUCHING:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        line: list[Word] = []
+        for word, _baseline in sorted(group, key=lambda item: item[0].x0):
+            if line and -X_TOLERANCE <= word.x0 - line[-1].x1 <= TOUCHING:
+                last = line.pop()
+                top, bottom = min(last.top, word.top), max(last.bottom, word.bottom)
+                word = Word(last.text + word.text, last.x0, word.x1, top, bottom)
+            line.append(word)
+        out += line
+    return out
 
 
 def _objects(page: pdfium.PdfPage, height: float) -> Iterator[tuple[int, tuple[float, ...]]]:
@@ -189,4 +252,5 @@ def _utf16(function: object, form: object, annot: object) -> str:
         return ""
     buffer = ctypes.create_string_buffer(size)
     call(form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
-    return buffer.raw[: size - 2].decode("utf-16-le")
+    # A lone surrogate is kept for the service to replace and report, not a damaged file.
+    return buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")

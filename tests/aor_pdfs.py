@@ -130,9 +130,11 @@ def _comments(pen: _Pen) -> None:
 
 
 def _section(pen: _Pen, title: str, labels: list[tuple[str, str]]) -> None:
-    pen.heading(title)
-    for n in range(0, len(labels), 2):
-        pair = labels[n : n + 2]
+    if title:
+        pen.heading(title)
+    step = pen.spec.columns
+    for n in range(0, len(labels), step):
+        pair = labels[n : n + step]
         if pen.spec.layout == "above":
             _above(pen, pair)
         else:
@@ -141,38 +143,61 @@ def _section(pen: _Pen, title: str, labels: list[tuple[str, str]]) -> None:
 
 
 def _label(pen: _Pen, text: str) -> str:
-    return f"{text}:" if pen.spec.colons else text
+    return pen.spec.label(text)
 
 
 def _beside(pen: _Pen, pair: list[tuple[str, str]]) -> None:
-    """Label, then its value at a tab stop; two pairs to a line, as word processors do."""
-    size, column = pen.spec.size, (W - 2 * LEFT) / 2
-    tab = 70.0 if pen.spec.wrap_labels else 118.0
+    """Label, then its value at a tab stop; pairs side by side, as word processors do.
+
+    A label or value too wide for its room wraps onto more lines, as in a table cell.
+    """
+    size, column = pen.spec.size, (W - 2 * LEFT) / pen.spec.columns
+    tab = 70.0 if pen.spec.wrap_labels else min(118.0, 0.5 * column)
     pen.room(3 * (size + 2))
     tallest = 1
     for n, (key, text) in enumerate(pair):
         x = LEFT + n * column
         label = _label(pen, text)
-        lines = _wrap(pen, label, tab - 8, size) if pen.spec.wrap_labels else [label]
+        lines = _wrap(pen, label, tab - 8, size)
         for i, part in enumerate(lines):
             pen.text(x, pen.y + i * (size + 2), part, size)
-        pen.value(key, x + tab, pen.y, column - tab - 8)
-        tallest = max(tallest, len(lines))
+        taken = _value_lines(pen, key, x + tab, pen.y, column - tab - 8)
+        tallest = max(tallest, len(lines), taken)
     pen.y += (tallest + 1) * (size + 2) + 2
 
 
 def _above(pen: _Pen, pair: list[tuple[str, str]]) -> None:
     """A grid of cells: a small label on top, its value under it."""
-    size, column = pen.spec.size, (W - 2 * LEFT) / 2
-    height = 2 * size + 10
+    size, column = pen.spec.size, (W - 2 * LEFT) / pen.spec.columns
+    values = [_lines(pen, key, column - 12) for key, _text in pair]
+    height = 2 * size + 10 + (max(len(v) for v in values) - 1) * (size + 2)
     pen.room(height + 4)
     for n, (key, text) in enumerate(pair):
         x = LEFT + n * column
         if pen.spec.ruled:
             pen.canvas.rect(x, H - pen.y - height, column - 6, height)
         pen.text(x + 2, pen.y + 2, _label(pen, text), size - 1.5)
-        pen.value(key, x + 2, pen.y + size + 3, column - 12)
+        _value_lines(pen, key, x + 2, pen.y + size + 3, column - 12)
     pen.y += height + 4
+
+
+def _lines(pen: _Pen, key: str, width: float) -> list[str]:
+    """A value's lines when wrapped in ``width``; one line when it fits or shrinks to fit."""
+    text, spec = pen.spec.field_value(key), pen.spec
+    if spec.fillable or spec.shrink_long_values or pen.width(text, spec.size) <= width:
+        return [text]
+    return _wrap(pen, text, width, spec.size)
+
+
+def _value_lines(pen: _Pen, key: str, x: float, top: float, width: float) -> int:
+    """Draw a value, wrapped within ``width`` when it is too wide; the lines it took."""
+    lines = _lines(pen, key, width)
+    if len(lines) == 1:
+        pen.value(key, x, top, width)
+        return 1
+    for i, part in enumerate(lines):
+        pen.text(x, top + i * (pen.spec.size + 2), part, pen.spec.size)
+    return len(lines)
 
 
 def _wrap(pen: _Pen, text: str, width: float, size: float, font: str = "") -> list[str]:
@@ -188,14 +213,24 @@ def _wrap(pen: _Pen, text: str, width: float, size: float, font: str = "") -> li
     return [*lines, current]
 
 
+@cache
 def _columns(spec: AorSpec) -> list[tuple[str, str, float, float]]:
-    """(heading, key, x, width) of each column drawn."""
+    """(heading, key, x, width) of each column drawn, widened for words that would not fit."""
     out, x = [], LEFT
     headings = dict(spec.headings)
-    for heading, key, width in COLUMNS:
-        if key not in spec.omit_columns:
-            out.append((headings.get(key, heading), key, x, width))
-            x += width
+    bold = _Pen(spec, Canvas(io.BytesIO())).bold
+    for index, (heading, key, width) in enumerate(COLUMNS):
+        if key in spec.omit_columns:
+            continue
+        text = headings.get(key, heading)
+        words = [(w, bold) for w in spec.cased(text).split()]
+        if key != "note":
+            words += [(w, spec.font) for row in spec.rows for w in row[index].split()]
+            width = max([width] + [stringWidth(w, f, spec.size) + 6 for w, f in words])
+        else:  # the notes take what is left of the page, and wrap
+            width = max(90.0, min(width, W - LEFT - 40 - x))
+        out.append((text, key, x, width))
+        x += width
     return out
 
 
@@ -206,6 +241,8 @@ def _table(pen: _Pen) -> None:
     for n, row in enumerate(spec.rows):
         if n == spec.rows_on_first_page or pen.y + 2 * spec.size + 10 > BOTTOM:
             pen.new_page()
+            if spec.repeat_ids:
+                _section(pen, "", [(k, t) for k, t in SECTION_A[:2]])
             if spec.repeat_headings:
                 pen.heading("B. Daily Attendance Record (continued)")
                 _table_heading(pen)
@@ -220,7 +257,7 @@ def _table_heading(pen: _Pen) -> None:
     size, lines = pen.spec.size, 1
     top = pen.y
     for heading, _key, x, width in _columns(pen.spec):
-        wrapped = _wrap(pen, heading, width - 4, size, pen.bold)
+        wrapped = _wrap(pen, pen.spec.cased(heading), width - 4, size, pen.bold)
         lines = max(lines, len(wrapped))
         for i, part in enumerate(wrapped):
             pen.y = top + i * (size + 2)

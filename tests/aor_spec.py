@@ -92,6 +92,9 @@ class AorSpec:
     fillable: bool = False
     employment: bool = False
     title: bool = True
+    label_case: str = "title"  # or "upper", "lower", "sentence": labels and column headings
+    columns: int = 2  # label-value pairs to a line in Sections A, C and E
+    repeat_ids: bool = False  # Participant Name and Case Number again over a continued table
 
     @property
     def value(self) -> dict[str, str]:
@@ -99,6 +102,20 @@ class AorSpec:
 
     def labels(self, section: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
         return [(k, t) for k, t in section if k not in self.omit_labels]
+
+    def cased(self, text: str) -> str:
+        """A label or heading in this spec's letter case."""
+        if self.label_case == "upper":
+            return text.upper()
+        if self.label_case == "lower":
+            return text.lower()
+        if self.label_case == "sentence":
+            return text[:1] + text[1:].lower()
+        return text
+
+    def label(self, text: str) -> str:
+        """A label as printed: in this spec's case, with or without its colon."""
+        return f"{self.cased(text)}:" if self.colons else self.cased(text)
 
     def field_value(self, name: str) -> str:
         """The value a live field holds: Section A to E by key, rows by ``rNN_col``."""

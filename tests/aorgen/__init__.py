@@ -1,0 +1,1 @@
+"""A generator of AORs in every layout SPEC.md allows, drawn by several PDF producers."""
