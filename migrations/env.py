@@ -5,7 +5,15 @@ from __future__ import annotations
 from alembic import context
 
 from service.db import Base, make_engine
-from service.models import aor, audit, document, session, slip, user  # noqa: F401  (registers tables)
+from service.models import (  # noqa: F401  (registers tables)
+    aor,
+    aor_correction,
+    audit,
+    document,
+    session,
+    slip,
+    user,
+)
 
 config = context.config
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import pdfplumber
 import pypdf
 from pypdf.errors import PdfReadError
 from pypdf.generic import NameObject
@@ -119,6 +118,8 @@ def page_layout(data: bytes) -> list[Page]:
 
 def plumber_layout(data: bytes) -> list[Page]:
     """Each page's words with positions, and its ruling lines, as read by pdfplumber."""
+    import pdfplumber  # only for the files PDFium refuses: not on every reader's start
+
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             return [_page(p) for p in pdf.pages]

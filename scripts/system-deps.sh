@@ -16,6 +16,12 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || need "python3-venv"
 for pkg in libreoffice-writer-nogui python3-uno fonts-liberation fonts-dejavu-core fonts-noto-core fonts-noto-cjk; do need "$pkg"; done
 # Browser tests (make test) drive Debian's Chromium; nothing is downloaded at run time.
 [ "${WTWFORMS_NO_BROWSER:-}" = "1" ] || need chromium
+# The AOR generator in the tests prints spreadsheets with Calc and re-saves PDFs with qpdf,
+# Ghostscript and pdftocairo (poppler-utils), as other programs re-save what contractors send.
+for pkg in libreoffice-calc-nogui qpdf ghostscript poppler-utils; do need "$pkg"; done
+# Scanned AORs are read by OCR: Tesseract with its Latin-script model (English and the accented
+# letters of names); without it, a scan is stored and its reading fails saying so.
+for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn; do need "$pkg"; done
 
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; else

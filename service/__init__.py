@@ -5,19 +5,21 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
+from typing import TYPE_CHECKING, Any
 
 from service.config import Config
 from service.private import private_dir, private_file
+
+if TYPE_CHECKING:  # the package is imported by readers and the CLI, which need no Flask
+    from flask import Flask
 
 
 def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     """Build the app: the Config class, then WTWFORMS_* environment variables, then ``config``."""
     # Imported here, not at the top: ``import service.errors`` (as parsers/ does) must not
     # pull in the whole web application.
+    from flask import Flask
+
     from service.api import API_BLUEPRINTS, APP_BLUEPRINTS, register_error_handlers
     from service.api.audit import init_audit
     from service.api.auth import init_auth
@@ -61,6 +63,8 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
 def _trust_proxies(app: Flask, count: int) -> None:
     """Behind ``count`` proxies, take the client's address, scheme and host from their
     X-Forwarded-* headers, so rate limits and the audit trail see the real client."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
     if count > 0:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=count, x_proto=count, x_host=count

@@ -9,17 +9,18 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from sqlalchemy.orm import Session
 
-from service import documents
-from service.auth import accounts
 from service.auth.permissions import Role
 from service.errors import DomainError, InvalidInput
-from service.forms import all_forms
-from service.jsonable import jsonable
+
+# Each command imports what it needs: `aor parse` must start as fast as a plain script.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from service import documents
 
 USER_ERROR = 2
 
@@ -37,6 +38,8 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {id, title}.")
 def forms_command(as_json: bool) -> None:
     """List the forms."""
+    from service.forms import all_forms
+
     if as_json:
         click.echo(json.dumps([{"id": f.id, "title": f.title} for f in all_forms()], indent=2))
         return
@@ -48,6 +51,8 @@ def forms_command(as_json: bool) -> None:
 @click.argument("form_id")
 def example_command(form_id: str) -> None:
     """Print a complete example payload for FORM_ID."""
+    from service import documents
+
     click.echo(json.dumps(documents.example(form_id), indent=2, ensure_ascii=False))
 
 
@@ -56,6 +61,9 @@ def example_command(form_id: str) -> None:
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
 def check_command(form_id: str, data: Path) -> None:
     """Validate DATA (JSON) for FORM_ID; print warnings and computed values."""
+    from service import documents
+    from service.jsonable import jsonable
+
     result = documents.check(form_id, _read_json(data))
     ev = result.evaluation
     if not ev.ok:
@@ -70,6 +78,8 @@ def check_command(form_id: str, data: Path) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def render_command(form_id: str, data: Path, output: Path) -> None:
     """Fill FORM_ID with DATA (JSON) and write OUTPUT (.docx, or .pdf through LibreOffice)."""
+    from service import documents
+
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in documents.FORMATS:
         raise UserError(f"{output}: the output name must end in one of: .docx, .pdf")
@@ -87,6 +97,7 @@ def _render_pdf(form_id: str, payload: Any) -> documents.RenderedDocument:
     """One PDF from a one-worker pool, started for this command and stopped after it."""
     from flask import Config as Settings
 
+    from service import documents
     from service.config import Config
     from service.office import pool_from_config
 
@@ -134,18 +145,9 @@ def aor_group() -> None:
 @click.option("--csv", "fmt", flag_value="csv", help="One CSV line per file.")
 def aor_parse_command(files: tuple[Path, ...], fmt: str) -> None:
     """Read AOR PDFs and print their readings (one JSON object for one file)."""
-    from service.aor.intake import read_file
+    from service.aor.command import read_files
 
-    readings = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        try:
-            readings.append({**read_file(data), "filename": path.name})
-        except DomainError as exc:
-            raise UserError(f"{path}: {exc.message}") from None
+    readings = read_files(files)
     if fmt == "csv":
         from service.aor.records import csv_of
 
@@ -183,6 +185,8 @@ def users_create(
     username: str, role: str, display_name: str, ask_password: bool, **facts: Any
 ) -> None:
     """Create an account."""
+    from service.auth import accounts
+
     password = (
         click.prompt("Password", hide_input=True, confirmation_prompt=True)
         if ask_password
@@ -199,6 +203,8 @@ def users_create(
 @click.option("--json", "as_json", is_flag=True)
 def users_list(as_json: bool) -> None:
     """List accounts."""
+    from service.auth import accounts
+
     with _database() as session:
         rows = [
             {"username": u.username, "role": u.role, "unit": u.unit, "provider": u.provider,
@@ -218,6 +224,8 @@ def users_list(as_json: bool) -> None:
 @click.argument("username")
 def users_disable(username: str) -> None:
     """Disable an account and revoke its tokens."""
+    from service.auth import accounts
+
     with _database() as session:
         accounts.disable_user(session, username)
     click.echo(f"disabled {username}")
@@ -228,6 +236,8 @@ def users_disable(username: str) -> None:
 @click.option("--label", default="", help="What the token is for.")
 def users_token(username: str, label: str) -> None:
     """Issue an API token; it is shown once and stored only as a hash."""
+    from service.auth import accounts
+
     with _database() as session:
         token = accounts.issue_token(session, username, label)
     click.echo(token)

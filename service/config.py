@@ -47,6 +47,17 @@ class Config:
     AOR_READERS = min(os.cpu_count() or 1, 4)
     AOR_READ_QUEUE = 2
     AOR_READ_WAIT = 30.0
+    # Each reader is a warm process that reads file after file; it is replaced after this
+    # many, and after any failure. The first request a server process answers starts them.
+    AOR_READER_MAX_FILES = 200
+    AOR_READERS_WARM_START = True
+    # Scans (image-only PDFs) are read by OCR in the background, on this many threads of
+    # each server process, each in a reader with these limits (several seconds a page). A
+    # value OCR read with a confidence (0 to 100) under AOR_OCR_THRESHOLD is marked for review.
+    AOR_OCR_THREADS = 1
+    AOR_OCR_CPU_SECONDS = 120
+    AOR_OCR_SECONDS = 600.0
+    AOR_OCR_THRESHOLD = 80.0
     # Uploads per account (API and upload page together, one per file); then 429.
     AOR_UPLOAD_RATE = "60 per minute"
     # The upload page reads several AORs from one form post: how many, and their total size.

@@ -8,6 +8,7 @@ from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from flask_wtf.csrf import CSRFProtect
 
+from service.aor.background import ScanQueue
 from service.aor.gate import Readers
 from service.db import Database
 from service.office import Office
@@ -23,9 +24,11 @@ limiter = Limiter(get_remote_address)
 office = Office()
 # AOR reading: a bounded number of readers at once, with a queue (after db: it keeps stalls).
 readers = Readers()
+# Scans read by OCR in the background, each through the reader gate.
+scans = ScanQueue()
 
 # In init order: the database first, so the API's views can use it.
-EXTENSIONS = (db, readers, api, csrf, limiter, office)
+EXTENSIONS = (db, readers, scans, api, csrf, limiter, office)
 
 
 def _account() -> str:

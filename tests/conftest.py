@@ -127,10 +127,13 @@ def app(request, tmp_path):
     if request.param == "postgresql":
         url = os.environ["TEST_DATABASE_URL"]
         reset_database(url)
-    # No LibreOffice per test app: the PDF tests share one pool (fixture ``pdf``).
+    # No LibreOffice per test app: the PDF tests share one pool (fixture ``pdf``). AOR
+    # readers start with the first upload, not the first request, and stop with the test.
     settings = {"TESTING": True, "DATA_DIR": str(data), "DATABASE_URL": url}
-    application = create_app(settings | {"PDF_WARM_START": False})
+    application = create_app(settings | {"PDF_WARM_START": False, "AOR_READERS_WARM_START": False})
     yield application
+    application.extensions["aor_scans"].close()  # a scan still being read finishes first
+    application.extensions["aor_readers"].close()
     db.engine.dispose()
 
 

@@ -17,6 +17,60 @@ DAY_HOURS = Decimal(24)
 # Hours read from "7:20" carry four decimal places; a cent of an hour is no disagreement.
 TOLERANCE = Decimal("0.01")
 
+NEEDS_ACTION = "needs_action"
+NOTE = "note"
+# Each finding's severity, the one place it is decided. "Needs action" marks the report in
+# the inbox: the EC must act or check with the provider. A "note" is shown, never marked.
+# A code not listed (a reader's new finding) needs action until it is placed here.
+SEVERITY = {
+    # The reader's problems (parsers/aor_assemble.py): a value staff cannot rely on.
+    "not_a_number": NEEDS_ACTION,
+    "unreadable_date": NEEDS_ACTION,
+    "unknown_value": NEEDS_ACTION,
+    "missing_label": NEEDS_ACTION,
+    "missing_value": NEEDS_ACTION,
+    "invalid_value": NEEDS_ACTION,
+    # This module's: rows and totals that do not add up, text that was not read cleanly.
+    "duplicate_date": NEEDS_ACTION,
+    "date_outside_month": NEEDS_ACTION,
+    "day_over_24_hours": NEEDS_ACTION,
+    "hours_above_scheduled": NEEDS_ACTION,
+    "hours_below_scheduled": NEEDS_ACTION,
+    "excused_without_code": NEEDS_ACTION,
+    "unknown_excused_code": NEEDS_ACTION,
+    "code_without_excused": NEEDS_ACTION,
+    "printed_total_mismatch": NEEDS_ACTION,
+    "text_not_clean": NEEDS_ACTION,
+    "make_up_session": NOTE,
+    # Who sent it (service/aor/trust.py) and what was removed from it (service/aor/intake.py).
+    "provider_mismatch": NEEDS_ACTION,
+    "unknown_case_for_provider": NEEDS_ACTION,
+    "active_content_removed": NOTE,
+    # A scan read by OCR (parsers/aor_ocr.py): a value it was unsure of; that it was OCR.
+    "needs_review": NEEDS_ACTION,
+    "read_by_ocr": NOTE,
+}
+
+# The findings this module works out from a document's values (not the reader's problems).
+DERIVED = frozenset({
+    "duplicate_date", "date_outside_month", "day_over_24_hours", "hours_above_scheduled",
+    "hours_below_scheduled", "excused_without_code", "unknown_excused_code",
+    "code_without_excused", "printed_total_mismatch", "text_not_clean", "make_up_session",
+})  # fmt: skip
+
+
+def severity(code: str | None) -> str:
+    return SEVERITY.get(code or "", NEEDS_ACTION)
+
+
+def with_severity(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored findings each with its severity: one kept before severities were has none."""
+    return [{**f, "severity": f.get("severity") or severity(f.get("code"))} for f in found]
+
+
+def needing_action(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for f in with_severity(found) if f["severity"] == NEEDS_ACTION]
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -27,7 +81,13 @@ class Finding:
 
     def as_dict(self) -> dict[str, str | None]:
         day = self.date.isoformat() if self.date else None
-        return {"code": self.code, "message": self.message, "date": day, "field": self.field}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "date": day,
+            "field": self.field,
+            "severity": severity(self.code),
+        }
 
 
 def findings(doc: AorDocument, month: tuple[int, int] | None = None) -> list[Finding]:
@@ -87,7 +147,12 @@ def row_findings(row: AorRow, number: int, month: tuple[int, int] | None) -> lis
     recorded = row.attended + row.excused + row.unexcused
     if max(row.scheduled, recorded) > DAY_HOURS:
         out.append(finding("day_over_24_hours", "more than 24 hours in one day"))
-    if recorded != row.scheduled:
+    if not row.scheduled and recorded == row.attended > 0:
+        text = (
+            f"{_h(row.attended)} hours attended on a day with nothing scheduled (a make-up session)"
+        )
+        out.append(finding("make_up_session", text))
+    elif recorded != row.scheduled:
         side = "above" if recorded > row.scheduled else "below"
         text = f"attended, excused and unexcused add to {_h(recorded)}, {side} the "
         out.append(finding(f"hours_{side}_scheduled", text + f"{_h(row.scheduled)} scheduled"))

@@ -11,7 +11,8 @@ from typing import Any, Protocol
 from flask import Flask, current_app
 
 from service.errors import DomainError
-from service.isolation import Limits, WorkerFailed, run_worker
+from service.isolation import Limits, WorkerFailed
+from service.isolation_pool import PoolSettings, ReaderPool
 
 
 class ReadersBusy(DomainError):
@@ -40,12 +41,14 @@ class StallMemory(Protocol):
 
 @dataclass(frozen=True)
 class GateSettings:
-    """``readers`` read at once; ``queue`` more wait for one, at most ``wait`` seconds."""
+    """``readers`` read at once; ``queue`` more wait for one, at most ``wait`` seconds. Each
+    reader is a warm process, replaced after ``max_files`` files or any failure."""
 
     readers: int = os.cpu_count() or 1
     queue: int = 2
     wait: float = 30.0
     retry_after: int = 5
+    max_files: int = 200
 
 
 class ReaderGate:
@@ -56,9 +59,18 @@ class ReaderGate:
     queue, a read is refused at once, so server threads stay free for health and pages.
     """
 
-    def __init__(self, settings: GateSettings | None = None, memory: StallMemory | None = None):
+    def __init__(
+        self,
+        settings: GateSettings | None = None,
+        memory: StallMemory | None = None,
+        pool: ReaderPool | None = None,
+    ):
         self.settings = settings or GateSettings()
         self.memory = memory
+        self.pool = pool or ReaderPool(
+            PoolSettings(size=self.settings.readers, max_files=self.settings.max_files)
+        )
+        self._warmed = False
         self._admission = threading.BoundedSemaphore(self.settings.readers + self.settings.queue)
         self._readers = threading.BoundedSemaphore(self.settings.readers)
         self._lock = threading.Lock()
@@ -66,21 +78,23 @@ class ReaderGate:
         self._waiting = 0
 
     def read(self, module: str, data: bytes, args: list[str], limits: Limits) -> dict[str, Any]:
-        """``run_worker`` once a reader is free; a file that stalled one is refused at once."""
+        """``module``'s answer from a warm reader once one is free (see ReaderPool.read); a
+        file that stalled a reader is refused at once."""
         digest = hashlib.sha256(data).hexdigest()
         self._refuse_if_stalled(digest)
         if not self._admission.acquire(blocking=False):
             raise ReadersBusy(self.settings.retry_after)
         try:
             self._count(waiting=1)
-            admitted = self._readers.acquire(timeout=self.settings.wait)
+            waited = not self._readers.acquire(blocking=False)
+            admitted = not waited or self._readers.acquire(timeout=self.settings.wait)
             self._count(waiting=-1)
             if not admitted:
                 raise ReadersBusy(self.settings.retry_after)
             self._count(reading=1)
             try:
-                # The same file may have stalled another reader while this one waited.
-                self._refuse_if_stalled(digest)
+                if waited:  # the same file may have stalled another reader meanwhile
+                    self._refuse_if_stalled(digest)
                 return self._run(digest, module, data, args, limits)
             finally:
                 self._count(reading=-1)
@@ -88,14 +102,28 @@ class ReaderGate:
         finally:
             self._admission.release()
 
-    def status(self) -> dict[str, int]:
-        """For the health check and tests: readers allowed, reading now, waiting now."""
+    def warm(self, module: str, limits: Limits) -> None:
+        """Start the readers in the background, once; later the pool replaces them itself."""
         with self._lock:
-            return {
+            if self._warmed:
+                return
+            self._warmed = True
+        self.pool.start(module, limits)
+
+    def close(self) -> None:
+        """Stop the reader processes (at exit the pool does it by itself)."""
+        self.pool.close()
+
+    def status(self) -> dict[str, int]:
+        """For the health check and tests: readers allowed, reading now, waiting now, and
+        reader processes alive."""
+        with self._lock:
+            counts = {
                 "readers": self.settings.readers,
                 "reading": self._reading,
                 "waiting": self._waiting,
             }
+        return counts | {"processes": self.pool.status()["live"]}
 
     def _count(self, reading: int = 0, waiting: int = 0) -> None:
         with self._lock:
@@ -106,7 +134,7 @@ class ReaderGate:
         self, digest: str, module: str, data: bytes, args: list[str], limits: Limits
     ) -> dict[str, Any]:
         try:
-            return run_worker(module, data, args, limits)
+            return self.pool.read(module, data, args, limits)
         except WorkerFailed as exc:
             if exc.stalled and self.memory is not None:
                 self.memory.remember(digest, exc.message)
@@ -120,7 +148,9 @@ class ReaderGate:
 
 class Readers:
     """Flask extension: the app's reader gate, sized by AOR_READERS, AOR_READ_QUEUE and
-    AOR_READ_WAIT, remembering stalled files in the app's database."""
+    AOR_READ_WAIT, remembering stalled files in the app's database. Its readers start with
+    the first request the app answers (AOR_READERS_WARM_START): not at import, not in a
+    command that reads no AOR, and in each server process after any fork."""
 
     def init_app(self, app: Flask) -> None:
         from service.aor.stalled import StalledFiles
@@ -130,11 +160,30 @@ class Readers:
             readers=int(config["AOR_READERS"]),
             queue=int(config["AOR_READ_QUEUE"]),
             wait=float(config["AOR_READ_WAIT"]),
+            max_files=int(config["AOR_READER_MAX_FILES"]),
         )
         engine = app.extensions["wtwforms_db"].engine
         app.extensions["aor_readers"] = ReaderGate(settings, StalledFiles(engine))
+        app.before_request(_warm_readers)
 
     @property
     def gate(self) -> ReaderGate:
         gate: ReaderGate = current_app.extensions["aor_readers"]
         return gate
+
+
+def reader_limits(config: Any) -> Limits:
+    """The AOR reader's limits from the AOR_READ_* settings."""
+    return Limits(
+        cpu_seconds=int(config["AOR_READ_CPU_SECONDS"]),
+        memory_mb=int(config["AOR_READ_MEMORY_MB"]),
+        seconds=float(config["AOR_READ_SECONDS"]),
+    )
+
+
+def _warm_readers() -> None:
+    if current_app.config["AOR_READERS_WARM_START"]:
+        from service.aor.intake import WORKER
+
+        gate: ReaderGate = current_app.extensions["aor_readers"]
+        gate.warm(WORKER, reader_limits(current_app.config))

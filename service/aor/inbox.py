@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from parsers.aor_model import HOUR_COLUMNS
 from service.aor import records
 from service.aor.excused import EXCUSED_CODES
+from service.aor.findings import NEEDS_ACTION, with_severity
 from service.aor.notice import activity_name, has_unexcused_hours, unexcused_days
 from service.aor.trust import report_stream
 from service.models.aor import AorUpload
@@ -55,33 +56,47 @@ def summary(record: AorUpload) -> dict[str, Any]:
     reading = record.reading
     countable = reading.get("excused_countable") or {}
     weeks = reading.get("weeks") or []
-    return {
-        "id": record.id,
-        "case_number": reading.get("case_number"),
-        "participant_name": reading.get("participant_name"),
-        "cin": reading.get("cin"),
-        "report_month": reading.get("report_month"),
-        "report_type": reading.get("report_type"),
-        "activity": reading.get("activity"),
-        "activity_name": activity_name(reading.get("activity")),
-        "provider": reading.get("provider"),
-        "assigned_hours_week": reading.get("assigned_hours_week"),
-        "totals": reading.get("totals") or {},
-        "excused_countable": _sum(countable.get("hours"), countable.get("holiday_hours")),
-        "excused_not_counted": countable.get("not_counted") or 0,
-        "weeks": weeks,
-        "weeks_short": sum(1 for week in weeks if week.get("met") is False),
-        "findings": reading.get("findings") or [],
-        "due_date": reading.get("due_date"),
-        "submitted_date": reading.get("submitted_date"),
-        "on_time": reading.get("on_time"),
-        "late": reading.get("on_time") is False,
-        "days_late": _days_late(reading),
-        "unexcused_days": [row.get("date") for row in unexcused_days(reading)],
-        "can_notice": has_unexcused_hours(reading),
-        "uploaded_at": record.uploaded_at,
-        "superseded_by": record.superseded_by_id,
-    }
+    found = with_severity(reading.get("findings") or [])
+    return attention(
+        {
+            "id": record.id,
+            "case_number": reading.get("case_number"),
+            "participant_name": reading.get("participant_name"),
+            "cin": reading.get("cin"),
+            "report_month": reading.get("report_month"),
+            "report_type": reading.get("report_type"),
+            "activity": reading.get("activity"),
+            "activity_name": activity_name(reading.get("activity")),
+            "provider": reading.get("provider"),
+            "assigned_hours_week": reading.get("assigned_hours_week"),
+            "totals": reading.get("totals") or {},
+            "excused_countable": _sum(countable.get("hours"), countable.get("holiday_hours")),
+            "excused_not_counted": countable.get("not_counted") or 0,
+            "weeks": weeks,
+            "weeks_short": sum(1 for week in weeks if week.get("met") is False),
+            "findings": found,
+            "needs_action": [f for f in found if f["severity"] == NEEDS_ACTION],
+            "notes": [f for f in found if f["severity"] != NEEDS_ACTION],
+            "corrections": reading.get("corrections") or [],
+            "reviewed": reading.get("reviewed"),
+            "due_date": reading.get("due_date"),
+            "submitted_date": reading.get("submitted_date"),
+            "on_time": reading.get("on_time"),
+            "late": reading.get("on_time") is False,
+            "days_late": _days_late(reading),
+            "unexcused_days": [row.get("date") for row in unexcused_days(reading)],
+            "can_notice": has_unexcused_hours(reading),
+            "uploaded_at": record.uploaded_at,
+            "superseded_by": record.superseded_by_id,
+        }
+    )
+
+
+def attention(entry: dict[str, Any]) -> dict[str, Any]:
+    """Whether the report is marked: lateness, unexcused hours, a finding that needs action
+    or a week short of the required hours. A note is shown but marks nothing."""
+    marked = entry["late"] or entry["unexcused_days"] or entry["needs_action"]
+    return entry | {"attention": bool(marked or entry["weeks_short"])}
 
 
 def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
@@ -99,6 +114,7 @@ def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
         "total_mismatches": total_mismatches(reading),
         "excused_by_code": reading.get("excused_by_code") or {},
         "code_names": EXCUSED_CODES,
+        "as_read": as_read(reading.get("corrections") or []),
         "others": [
             {
                 "id": other.id,
@@ -110,6 +126,14 @@ def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
             if other.id != record.id
         ],
     }
+
+
+def as_read(changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each corrected value's field with its value as first read (the first change's old)."""
+    first: dict[str, Any] = {}
+    for change in changes:
+        first.setdefault(change["field"], change["old"])
+    return first
 
 
 def total_mismatches(reading: dict[str, Any]) -> set[str]:

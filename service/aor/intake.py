@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from service.aor.findings import Finding
 from service.aor.gate import ReaderGate
 from service.aor.history import prior_excused
 from service.aor.reading import build_reading
+from service.aor.reading_state import FAILED, READING, pending_reading, status_of
 from service.aor.transport import document_from_json
 from service.aor.trust import (
     earlier_reports,
@@ -44,6 +46,11 @@ class IntakeSettings:
     county: str = "orange"
     # The server's gate shared by every upload (service.api.aors); alone, a gate of its own.
     readers: ReaderGate = field(default_factory=ReaderGate)
+    # Scans: OCR's own limits (pages take seconds each), the confidence under which a value
+    # is marked for review, and where a stored scan's id goes to be read in the background.
+    ocr_limits: Limits = field(default_factory=lambda: Limits(cpu_seconds=120, seconds=600))
+    ocr_threshold: float = 80.0
+    background: Callable[[int], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Isolated:
     document: Any
     sanitised: bytes
     removed: tuple[str, ...] = ()
+    scan: bool = False  # no text: ``document`` is None until OCR reads it
 
 
 class AorRejected(DomainError):
@@ -77,7 +85,19 @@ def read_isolated(data: bytes, settings: IntakeSettings) -> Isolated:
     )
     if "error" in answer:
         raise AorRejected(int(answer["error"]["status"]), answer["error"]["message"])
+    if answer.get("scan"):
+        return Isolated(None, *_sanitised(answer), scan=True)
     return Isolated(document_from_json(answer["document"]), *_sanitised(answer))
+
+
+def ocr_isolated(data: bytes, settings: IntakeSettings) -> tuple[Any, dict[str, Any]]:
+    """The AorDocument OCR reads from a scan, and each value's confidence, in a reader."""
+    arguments = [f"--max-pages={settings.max_pages}", "--ocr"]
+    arguments.append(f"--ocr-threshold={settings.ocr_threshold:g}")
+    answer = settings.readers.read(WORKER, data, arguments, settings.ocr_limits)
+    if "error" in answer:
+        raise AorRejected(int(answer["error"]["status"]), answer["error"]["message"])
+    return document_from_json(answer["document"]), answer["ocr"]
 
 
 def sanitise_isolated(data: bytes, settings: IntakeSettings) -> bytes:
@@ -91,14 +111,6 @@ def sanitise_isolated(data: bytes, settings: IntakeSettings) -> bytes:
 
 def _sanitised(answer: dict[str, Any]) -> tuple[bytes, tuple[str, ...]]:
     return base64.b64decode(answer["sanitised"]), tuple(answer.get("removed") or ())
-
-
-def read_file(data: bytes, settings: IntakeSettings | None = None) -> dict[str, Any]:
-    """The reading of one file, with no stored history (used by the command line)."""
-    settings = settings or IntakeSettings()
-    document = read_isolated(data, settings).document
-    reading: dict[str, Any] = build_reading(document, get_county(settings.county))
-    return reading
 
 
 def check_upload(data: bytes, settings: IntakeSettings) -> None:
@@ -123,17 +135,22 @@ def receive(
     digest = hashlib.sha256(data).hexdigest()
     existing = _kept(session, digest, uploader)
     if existing is not None:
-        return Upload(existing, created=False)
+        return Upload(_again_if_failed(session, existing, settings), created=False)
     isolated = read_isolated(data, settings)
-    reading = _reading(session, isolated, settings, uploader)
+    if isolated.scan:  # read later, by OCR: the upload answers at once
+        reading = pending_reading()
+        reading["findings"] = [f.as_dict() for f in _removed(isolated.removed)]
+    else:
+        reading = reading_of(session, isolated.document, settings, uploader, isolated.removed)
     store.put(data)  # before the row: a row never points at a file that is not there
     record = _record(digest, len(data), filename, reading, uploader)
+    record.status = READING if isolated.scan else status_of(reading)
     record.sanitised_sha256 = store.put(isolated.sanitised)
     session.add(record)
     try:
         session.flush()
-        if trusted(reading):  # a report sent under another provider's name replaces nothing
-            _supersede(session, record)
+        if not isolated.scan and trusted(reading):  # another provider's name replaces nothing
+            supersede(session, record)
         session.commit()
     except IntegrityError:
         # The same file arrived twice at once: the other request stored it.
@@ -142,7 +159,19 @@ def receive(
         if existing is None:
             raise
         return Upload(existing, created=False)
+    if isolated.scan and settings.background is not None:
+        settings.background(record.id)
     return Upload(record, created=True)
+
+
+def _again_if_failed(session: Session, record: AorUpload, settings: IntakeSettings) -> AorUpload:
+    """A scan whose reading failed, sent again, is read again (OCR may be installed now)."""
+    if record.status != FAILED or settings.background is None:
+        return record
+    record.status, record.failure = READING, None
+    session.commit()
+    settings.background(record.id)
+    return record
 
 
 def _record(
@@ -174,28 +203,38 @@ def _kept(session: Session, digest: str, uploader: User) -> AorUpload | None:
     )
 
 
-def _reading(
-    session: Session, isolated: Isolated, settings: IntakeSettings, uploader: User
+def reading_of(
+    session: Session,
+    doc: Any,
+    settings: IntakeSettings,
+    uploader: User,
+    removed: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """The reading, with case number and CIN normalised and what the EC must know about trust."""
-    doc = isolated.document
     doc = dataclasses.replace(
         doc, case_number=normalised_id(doc.case_number) or "", cin=normalised_id(doc.cin) or ""
     )
     # Refused here, before anything is stored, when the case is referred only to others.
     found = referral_findings(session, doc.case_number or None, uploader.provider)
     found += provider_findings(doc.provider, uploader.provider)
-    if isolated.removed:
-        removed = ", ".join(isolated.removed)
-        text = f"The file carried {removed}; staff open a copy without it, the original is kept."
-        found.append(Finding("active_content_removed", text))
+    found += _removed(removed)
     prior = prior_excused(session, doc.cin or None, doc.case_number or None, doc.report_month)
     reading: dict[str, Any] = build_reading(doc, get_county(settings.county), prior=prior)
     reading["findings"] = reading["findings"] + [finding.as_dict() for finding in found]
     return reading
 
 
-def _supersede(session: Session, record: AorUpload) -> None:
+def _removed(removed: tuple[str, ...]) -> list[Finding]:
+    if not removed:
+        return []
+    text = (
+        f"The file carried {', '.join(removed)}; staff open a copy without it, "
+        "the original is kept."
+    )
+    return [Finding("active_content_removed", text)]
+
+
+def supersede(session: Session, record: AorUpload) -> None:
     """Mark the earlier current uploads ``record`` corrects as replaced by it."""
     for old in earlier_reports(session, record):
         old.superseded_by_id = record.id

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
+from service.aor.findings import with_severity
 from service.aor.reading import HEADER
 from service.aor.trust import normalised_id
 from service.auth.permissions import Role
@@ -82,7 +83,9 @@ def replaced_by(session: Session, record: AorUpload) -> Sequence[AorUpload]:
 
 def describe(record: AorUpload, viewer: User | None = None) -> dict[str, Any]:
     """The reading with the record's id and file facts beside it, as ``viewer`` may see it."""
-    reading = record.reading
+    # A reading never corrected has no corrections; one kept before severities gets them here.
+    reading = {"corrections": [], "reviewed": None, **record.reading}
+    reading["findings"] = with_severity(reading.get("findings") or [])
     if viewer is not None and viewer.role == Role.CONTRACTOR:
         reading = provider_view(reading)
     return {
@@ -94,7 +97,15 @@ def describe(record: AorUpload, viewer: User | None = None) -> dict[str, Any]:
         "uploaded_at": record.uploaded_at.isoformat(),
         "superseded_by": record.superseded_by_id,
         "current": record.superseded_by_id is None,
+        "status": record.status,
+        "failure": record.failure,
+        **({"ocr": record.ocr} if record.ocr and _staff(viewer) else {}),
     }
+
+
+def _staff(viewer: User | None) -> bool:
+    """Staff see how sure OCR was of each value; the provider sees what was marked."""
+    return viewer is None or viewer.role != Role.CONTRACTOR
 
 
 # What a provider sees of a reading: what their report says, never what the excused-hours
@@ -102,9 +113,11 @@ def describe(record: AorUpload, viewer: User | None = None) -> dict[str, Any]:
 PROVIDER_FIELDS = frozenset(HEADER) | {
     "rows", "totals", "printed_totals", "excused_by_code", "outcome", "employed",
     "employment", "comments", "prepared_by", "submitted_date", "due_date", "on_time",
-    "findings",
+    "findings", "corrections", "reviewed",
 }  # fmt: skip
 PROVIDER_WEEK_FIELDS = frozenset({"start", "end", "attended", "excused", "assigned"})
+# A provider sees what staff changed on their report and when, not which worker did.
+STAFF_ONLY = frozenset({"by"})
 
 
 def provider_view(reading: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +127,13 @@ def provider_view(reading: dict[str, Any]) -> dict[str, Any]:
         {key: value for key, value in week.items() if key in PROVIDER_WEEK_FIELDS}
         for week in reading.get("weeks") or []
     ]
+    shown["corrections"] = [_unsigned(change) for change in reading.get("corrections") or []]
+    shown["reviewed"] = _unsigned(reading["reviewed"]) if reading.get("reviewed") else None
     return shown
+
+
+def _unsigned(entry: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in entry.items() if key not in STAFF_ONLY}
 
 
 CSV_COLUMNS = (

@@ -1,42 +1,75 @@
-"""The isolated AOR reader: ``python -m service.aor.worker`` reads a PDF on stdin, prints JSON.
+"""The isolated AOR reader: ``python -m service.aor.worker`` reads PDF after PDF, answers JSON.
 
-Run by service.isolation.run_worker with limits on memory and CPU time; the parent
-applies the program's rules to what this prints. Beside the reading it prints a sanitised
-copy of the file (base64), so untrusted bytes are rewritten only under the same limits.
+A warm reader of service.isolation_pool, with limits on memory and CPU time (see
+service.isolation.serve); the parent applies the program's rules to what it answers.
+Beside the reading it answers a sanitised copy of the file (base64), so untrusted bytes
+are rewritten only under the same limits.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
-import json
-import sys
+import importlib
 from typing import Any
 
-from service.isolation import apply_limits
+from service.isolation import serve, spent
 
 
 def main() -> None:
+    serve(handle, warm)
+
+
+def warm() -> None:
+    """Import the reader and the sanitiser once, under the limits: most of a cold read."""
+    for module in ("parsers.aor", "parsers.pdf_sanitize", "service.aor.transport"):
+        importlib.import_module(module)
+
+
+def handle(args: list[str], data: bytes) -> dict[str, Any]:
+    """One file: ``--max-pages=N``, and ``--sanitise-only`` (just the copy) or
+    ``--reading-only`` (no copy: the command line)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--memory-mb", type=int, required=True)
-    parser.add_argument("--cpu-seconds", type=int, required=True)
     parser.add_argument("--max-pages", type=int, required=True)
     parser.add_argument("--sanitise-only", action="store_true")
-    args = parser.parse_args()
-    # Imported after the limits would be fairer, but the libraries must load within them too.
-    apply_limits(args.memory_mb, args.cpu_seconds)
-    data = sys.stdin.buffer.read()
-    answer = sanitise(data) if args.sanitise_only else read(data, args.max_pages)
-    print(json.dumps(answer))
+    parser.add_argument("--reading-only", action="store_true")
+    parser.add_argument("--ocr", action="store_true")
+    parser.add_argument("--ocr-threshold", type=float, default=80.0)
+    options = parser.parse_args(args)
+    if options.sanitise_only:
+        return sanitise(data)
+    if options.ocr:
+        return read_scan(data, options.max_pages, options.ocr_threshold)
+    return read(data, options.max_pages, copy=not options.reading_only)
 
 
-def read(data: bytes, max_pages: int) -> dict[str, Any]:
+def read(data: bytes, max_pages: int, copy: bool = True) -> dict[str, Any]:
     from parsers.aor import read_aor
+    from parsers.errors import NoTextLayer
     from service.aor.transport import to_json
 
-    answer = _answer(lambda: {"document": to_json(read_aor(data, max_pages=max_pages))})
+    def reading() -> dict[str, Any]:
+        try:
+            return {"document": to_json(read_aor(data, max_pages=max_pages))}
+        except NoTextLayer:
+            return {"scan": True}  # pages of images: read by OCR (--ocr), in the background
+
+    answer = _answer(reading)
     # A file that cannot be rewritten without its active content is not kept at all.
-    return answer if "error" in answer else answer | sanitise(data)
+    return answer if "error" in answer or not copy else answer | sanitise(data)
+
+
+def read_scan(data: bytes, max_pages: int, threshold: float) -> dict[str, Any]:
+    """A scan read by OCR: the document, and each value's confidence (no copy: the upload
+    made it)."""
+    from parsers.aor_ocr import OcrSettings, read_scan
+    from service.aor.transport import to_json
+
+    def reading() -> dict[str, Any]:
+        scan = read_scan(data, OcrSettings(threshold=threshold), max_pages=max_pages)
+        return {"document": to_json(scan.document), "ocr": scan.as_json()}
+
+    return _answer(reading)
 
 
 def sanitise(data: bytes) -> dict[str, Any]:
@@ -60,6 +93,7 @@ def _answer(work: Any) -> dict[str, Any]:
     except DomainError as exc:
         return {"error": {"status": exc.status, "message": exc.message}}
     except MemoryError:
+        spent()
         return {
             "error": {
                 "status": 422,

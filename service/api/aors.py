@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Response, current_app, request
+from flask import Response, current_app, request, url_for
 from flask_smorest import Blueprint
 
-from schemas.aor import AorListQuerySchema, BlankAorQuerySchema
-from service.aor import downloads, intake, records
+from schemas.aor import AorCorrectionSchema, AorListQuerySchema, BlankAorQuerySchema
+from service.aor import corrections, downloads, intake, records
 from service.aor.blank import PDF_MIME, blank_aor
+from service.aor.reading_state import READING
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.api.files import attachment
 from service.auth.permissions import Action
 from service.errors import BadRequestBody
-from service.extensions import aor_upload_limit, db, readers
+from service.extensions import aor_upload_limit, db, readers, scans
 from service.isolation import Limits
 from service.storage import FileStore
 
@@ -31,11 +32,19 @@ def intake_settings() -> intake.IntakeSettings:
         memory_mb=config["AOR_READ_MEMORY_MB"],
         seconds=config["AOR_READ_SECONDS"],
     )
+    ocr_limits = Limits(
+        cpu_seconds=int(config["AOR_OCR_CPU_SECONDS"]),
+        memory_mb=config["AOR_READ_MEMORY_MB"],
+        seconds=float(config["AOR_OCR_SECONDS"]),
+    )
     return intake.IntakeSettings(
         max_bytes=config["AOR_MAX_BYTES"],
         max_pages=config["AOR_MAX_PAGES"],
         limits=limits,
         readers=readers.gate,
+        ocr_limits=ocr_limits,
+        ocr_threshold=float(config["AOR_OCR_THRESHOLD"]),
+        background=scans.runner.submit,
     )
 
 
@@ -61,12 +70,14 @@ def aor_store() -> FileStore:
     responses={
         "201": {"description": "Stored; the reading"},
         "200": {"description": "Already stored"},
+        "202": {"description": "A scan, stored and being read: follow status_url"},
         "429": {"description": "Too many uploads from this account; wait for Retry-After"},
         "503": {"description": "Every reader busy and the queue full; try after Retry-After"},
     },
 )
-def upload_aor() -> tuple[dict[str, Any], int]:
-    """Upload an AOR PDF; answers its reading and id."""
+def upload_aor() -> tuple[dict[str, Any], int, dict[str, str]]:
+    """Upload an AOR PDF; answers its reading and id. A scan is read in the background: the
+    answer (202) gives its id and status "reading"; GET its status_url until it is not."""
     settings = intake_settings()
     request.max_content_length = settings.max_bytes + 64 * 1024
     upload = request.files.get("file")
@@ -76,7 +87,15 @@ def upload_aor() -> tuple[dict[str, Any], int]:
         db.session, aor_store(), upload.read(), upload.filename or "", settings, current_user()
     )
     note_record("aor", done.record.id)
-    return records.describe(done.record, current_user()), 201 if done.created else 200
+    return _uploaded(done)
+
+
+def _uploaded(done: intake.Upload) -> tuple[dict[str, Any], int, dict[str, str]]:
+    answer = records.describe(done.record, current_user())
+    if done.record.status == READING:
+        where = url_for("aors.get_aor", aor_id=done.record.id)
+        return answer | {"status_url": where}, 202, {"Location": where}
+    return answer, 201 if done.created else 200, {}
 
 
 @blp.route("")
@@ -124,6 +143,19 @@ def get_aor(aor_id: int) -> dict[str, Any]:
     """One stored AOR's reading."""
     viewer = current_user()
     return records.describe(records.get_upload(db.session, aor_id, viewer), viewer)
+
+
+@blp.route("/<int:aor_id>", methods=["PATCH"])
+@requires(Action.CORRECT_AORS)
+@blp.arguments(AorCorrectionSchema)
+@blp.doc(responses={"409": {"description": "A replaced reading: correct the current one"}})
+def correct_aor(body: dict[str, Any], aor_id: int) -> dict[str, Any]:
+    """Correct a reading's values or mark it reviewed (the case's EC or the unit's supervisor);
+    answers the reading worked out again, with every correction and the original values."""
+    viewer = current_user()
+    record = records.get_upload(db.session, aor_id, viewer)
+    corrections.correct(db.session, record, viewer, body)
+    return records.describe(record, viewer)
 
 
 @blp.route("/<int:aor_id>/file")

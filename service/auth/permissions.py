@@ -21,6 +21,7 @@ class Action(StrEnum):
     READ_AORS = "read_aors"
     READ_AOR_ORIGINALS = "read_aor_originals"  # the file as uploaded, active content and all
     READ_AOR_INBOX = "read_the_aor_inbox"  # the caseload view: readings of one's cases
+    CORRECT_AORS = "correct_aors"  # correct a reading's values, mark it reviewed
     BLANK_AOR = "blank_aor"
     ASSIGN_CASES = "assign_cases"
     CREATE_SLIPS = "create_slips"
@@ -40,6 +41,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.READ_AORS: frozenset({Role.EC, Role.SUPERVISOR, Role.CONTRACTOR}),
     Action.READ_AOR_ORIGINALS: frozenset({Role.SUPERVISOR}),
     Action.READ_AOR_INBOX: frozenset({Role.EC, Role.SUPERVISOR}),
+    Action.CORRECT_AORS: frozenset({Role.EC, Role.SUPERVISOR}),
     Action.BLANK_AOR: frozenset({Role.CONTRACTOR, Role.EC, Role.SUPERVISOR}),
     Action.ASSIGN_CASES: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Action.CREATE_SLIPS: frozenset({Role.EC, Role.SUPERVISOR}),

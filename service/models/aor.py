@@ -39,3 +39,11 @@ class AorUpload(Base):
     organisation: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("aor_upload.id"), default=None)
     superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # "read" or "needs_review" once read; "reading" while a scan waits for OCR in the
+    # background (``reading`` is then empty); "failed", saying why, when it could not be.
+    status: Mapped[str] = mapped_column(
+        String(16), default="read", server_default="read", index=True
+    )
+    failure: Mapped[str | None] = mapped_column(String(500), default=None)
+    # A scan's OCR: each value's confidence, the review threshold, the engine; None for text.
+    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from parsers.aor_model import HOUR_COLUMNS
 from service.aor import intake, records
+from service.aor.findings import NEEDS_ACTION
+from service.aor.reading_state import READING
 from service.errors import DomainError, InvalidInput
 from service.models.aor import AorUpload
 from service.models.user import User
@@ -37,6 +39,7 @@ class FileResult:
     created: bool = False
     replaced: list[dict[str, Any]] = field(default_factory=list)
     record_id: int | None = None
+    polled: bool = False  # shown again to follow a scan's reading, not sent again
 
 
 def check_batch(count: int, max_files: int) -> None:
@@ -75,12 +78,18 @@ def receive_one(
     replaced = [_earlier(old) for old in records.replaced_by(session, done.record)]
     return FileResult(
         filename=name,
-        status=201 if done.created else 200,
+        status=202 if done.record.status == READING else 201 if done.created else 200,
         reading=shown(done.record),
         created=done.created,
         replaced=replaced if done.created else [],
         record_id=done.record.id,
     )
+
+
+def stored(session: Session, viewer: User, aor_id: int) -> FileResult:
+    """An upload's result as it stands now: a scan being read, read, or failed."""
+    record = records.get_upload(session, aor_id, viewer)
+    return FileResult(record.filename, 200, reading=shown(record), record_id=record.id, polled=True)
 
 
 def refused(filename: str, exc: DomainError) -> FileResult:
@@ -119,10 +128,29 @@ def shown(record: AorUpload) -> dict[str, Any]:
             for column in HOUR_COLUMNS
         ],
         "has_printed": bool(printed),
-        "findings": [finding["message"] for finding in reading["findings"]],
+        "findings": [_finding(finding) for finding in reading["findings"]],
+        "needs_action": any(f["severity"] == NEEDS_ACTION for f in reading["findings"]),
         "due": due_line(reading["due_date"], reading["submitted_date"], reading["on_time"]),
         "late": reading["on_time"] is False,
+        "corrections": corrected(reading),
+        "status": record.status,
+        "failure": record.failure or "",
+        "marked": sum(1 for f in reading["findings"] if f["code"] == "needs_review"),
     }
+
+
+def _finding(finding: dict[str, Any]) -> str:
+    """A note is said to be one; what needs action is the finding as written."""
+    note = finding["severity"] != NEEDS_ACTION
+    return f"Note: {finding['message']}" if note else finding["message"]
+
+
+def corrected(reading: dict[str, Any]) -> list[dict[str, Any]]:
+    """What county staff corrected on the report, and when: not which worker did."""
+    return [
+        {"label": c["label"], "old": c["old"], "new": c["new"], "at": c["at"]}
+        for c in reading.get("corrections") or []
+    ]
 
 
 def _row(row: dict[str, Any]) -> dict[str, str]:
@@ -186,6 +214,8 @@ def _listed(record: AorUpload) -> dict[str, Any]:
         "findings": len(reading.get("findings") or []),
         "late": reading.get("on_time") is False,
         "superseded_by": record.superseded_by_id,
+        "corrections": corrected(reading),
+        "status": record.status,
     }
 
 

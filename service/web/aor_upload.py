@@ -94,6 +94,21 @@ def upload_one() -> ResponseReturnValue:
     return render_template("aor_result.html", result=result), result.status
 
 
+@bp.get("/upload/<int:aor_id>")
+@requires(Action.UPLOAD_AOR)
+def result_page(aor_id: int) -> ResponseReturnValue:
+    """The page with one upload's result as it stands: a scan's reading, once read."""
+    return _page(results=[aor_results.stored(db.session, current_user(), aor_id)])
+
+
+@bp.get("/upload/<int:aor_id>/item")
+@requires(Action.UPLOAD_AOR)
+def result_item(aor_id: int) -> ResponseReturnValue:
+    """One upload's result as the list item the page's script puts in place of the old one."""
+    result = aor_results.stored(db.session, current_user(), aor_id)
+    return render_template("aor_result.html", result=result)
+
+
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(exc: RequestEntityTooLarge) -> ResponseReturnValue:
     """A post over the limit: the page again, saying so, rather than a bare error page."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import flash, render_template
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock
@@ -10,7 +12,11 @@ from service.aor import inbox, records
 from service.aor.notice import notice_from_reading
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action, allowed
+from service.errors import InvalidInput
 from service.extensions import db
+from service.models.aor import AorUpload
+from service.models.user import User
+from service.web import aor_correction_form as correction_form
 from service.web import inbox_format
 from service.web.base import page_blueprint
 from service.web.form_pages import form_page
@@ -32,12 +38,42 @@ def inbox_page() -> ResponseReturnValue:
 @requires(Action.READ_AOR_INBOX)
 def aor(aor_id: int) -> ResponseReturnValue:
     user = current_user()
-    record = records.get_upload(db.session, aor_id, user)
-    return render_template(
+    return _detail(records.get_upload(db.session, aor_id, user), user)
+
+
+def _detail(record: AorUpload, user: User, status: int = 200, **form: Any) -> ResponseReturnValue:
+    """The AOR page; after a refused correction, with what was typed and the errors beside it."""
+    values = form.get("typed") or correction_form.shown(record.reading)
+    page = render_template(
         "inbox_detail.html",
         aor=inbox.detail(db.session, record, user),
         may_read_original=allowed(user.role, Action.READ_AOR_ORIGINALS),
+        may_correct=allowed(user.role, Action.CORRECT_AORS),
+        header_inputs=correction_form.header_inputs(values),
+        values=values,
+        codes=correction_form.CODES,
+        errors=form.get("errors") or {},
     )
+    return page, status
+
+
+@bp.post("/<int:aor_id>/corrections")
+@requires(Action.CORRECT_AORS)
+def correct(aor_id: int) -> ResponseReturnValue:
+    """The correction form, or the reviewed button: only what the person changed is kept."""
+    user = current_user()
+    record = records.get_upload(db.session, aor_id, user)
+    body, where = correction_form.body_from_form(request.form, record.reading)
+    if not body:
+        flash("Nothing was changed: every value is as the reading had it.", "status")
+        return redirect(url_for("inbox.aor", aor_id=aor_id, _anchor="correct"), 303)
+    try:
+        said = correction_form.save(db.session, record, user, body)
+    except InvalidInput as exc:
+        errors = correction_form.input_errors(exc.errors, where)
+        return _detail(record, user, 422, typed=request.form.to_dict(), errors=errors)
+    flash(said, "status")
+    return redirect(url_for("inbox.aor", aor_id=aor_id), 303)
 
 
 @bp.get("/<int:aor_id>/notice")

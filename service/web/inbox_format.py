@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint
+
+from service.web.base import local_time
 
 
 def us_date(value: Any) -> str:
@@ -34,7 +37,35 @@ def month_name(value: Any) -> str:
     return f"{calendar.month_name[int(month)]} {year}"
 
 
+def moment(value: Any) -> str:
+    """A stored ISO moment as people in the county read it."""
+    return local_time(dt.datetime.fromisoformat(value)) if value else ""
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def corrected_value(value: Any) -> str:
+    """A value before or after a correction: dates and hours as the pages write them, a row
+    added or removed as its day."""
+    if value is None or value == "":
+        return "(blank)"
+    if isinstance(value, dict):
+        code = f" ({value['code']})" if value.get("code") else ""
+        cells = [f"{hours(value.get(c)) or 0} {c}" for c in ("scheduled", "attended", "excused")]
+        cells[-1] += code
+        cells.append(f"{hours(value.get('unexcused')) or 0} unexcused")
+        return f"{us_date(value.get('date')) or 'no date'}: {', '.join(cells)}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return hours(value)
+    return us_date(value) if ISO_DATE.match(str(value)) else str(value)
+
+
 def register(bp: Blueprint) -> None:
     bp.add_app_template_filter(us_date, "aor_date")
     bp.add_app_template_filter(hours, "aor_hours")
     bp.add_app_template_filter(month_name, "aor_month")
+    bp.add_app_template_filter(moment, "aor_moment")
+    bp.add_app_template_filter(corrected_value, "aor_value")

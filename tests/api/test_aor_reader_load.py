@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import signal
 import threading
 import time
 import urllib.error
@@ -13,7 +15,6 @@ from collections import Counter
 import pytest
 from waitress.server import create_server
 
-from service.aor import gate as gate_module
 from service.aor import intake
 from service.aor.gate import GateSettings, ReaderGate
 from service.aor.stalled import StalledFiles
@@ -33,6 +34,7 @@ def stalling_reader(app, monkeypatch):
 
     def gate(readers: int = 2, queue: int = 2) -> ReaderGate:
         settings = GateSettings(readers=readers, queue=queue, wait=30)
+        app.extensions["aor_readers"].close()  # the app's own; this one is closed by ``app``
         with app.app_context():
             app.extensions["aor_readers"] = ReaderGate(settings, StalledFiles(db.engine))
         return app.extensions["aor_readers"]
@@ -120,7 +122,7 @@ def test_a_file_refused_for_stalling_is_refused_again_at_once_without_a_reader(
     def no_reader(*_args: object) -> None:
         raise AssertionError("a reader was started for a file known to stall")
 
-    monkeypatch.setattr(gate_module, "run_worker", no_reader)
+    monkeypatch.setattr(app.extensions["aor_readers"].pool, "read", no_reader)
     started = time.monotonic()
     again = upload(data)
     assert time.monotonic() - started < 1.0
@@ -161,3 +163,33 @@ def test_an_account_past_its_upload_rate_is_refused_on_the_api_and_the_page(
         content_type="multipart/form-data",
     )
     assert elsewhere.status_code in (200, 201)
+
+
+def test_uploads_are_read_one_after_another_by_the_same_warm_reader(app, upload, sample_pdf):
+    for name in ("aor-101-000-grid", "aor-101-002-docx", "aor-101-003-grid"):
+        assert upload(sample_pdf(name), f"{name}.pdf").status_code == 201
+    readers = app.extensions["aor_readers"].pool.status()
+    assert (readers["live"], len(readers["pids"])) == (1, 1)
+
+
+def test_the_apps_first_request_starts_its_readers_and_the_first_upload_uses_one(
+    app, client, upload, sample_pdf
+):
+    app.config["AOR_READERS_WARM_START"] = True
+    pool = app.extensions["aor_readers"].pool
+    assert pool.status()["live"] == 0  # nothing started with the app itself
+    assert client.get("/api/v1/health").status_code == 200
+    assert pool.status()["live"] == app.config["AOR_READERS"]
+    started = pool.status()["pids"]
+    assert upload(sample_pdf(GRID)).status_code == 201
+    assert pool.status()["pids"] == started
+
+
+def test_a_reader_killed_between_uploads_costs_no_upload(app, upload, sample_pdf):
+    assert upload(sample_pdf(GRID)).status_code == 201
+    pool = app.extensions["aor_readers"].pool
+    [killed] = pool.status()["pids"]
+    os.kill(killed, signal.SIGKILL)
+    answer = upload(sample_pdf("aor-101-002-docx"))
+    assert answer.status_code == 201, answer.json
+    assert killed not in pool.status()["pids"]

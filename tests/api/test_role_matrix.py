@@ -25,6 +25,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "aors.upload_aor": (CON,),
     "aors.list_aors": (EC, SUP, CON),
     "aors.get_aor": (EC, SUP, CON),
+    "aors.correct_aor": (EC, SUP),
     "aors.get_aor_file": (EC, SUP, CON),
     "aors.get_aor_original": (SUP,),
     "aors.export_aors": (EC, SUP, CON),
@@ -75,6 +76,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "inbox.inbox_page": (EC, SUP),
     "inbox.aor": (EC, SUP),
     "inbox.notice": (EC, SUP),
+    "inbox.correct": (EC, SUP),
 }
 OPEN = {
     "health.health",
@@ -137,6 +139,7 @@ STATE_CHANGING = [
     "forms.check_form",
     "forms.render_form",
     "aors.upload_aor",
+    "aors.correct_aor",
     "cases.assign_case",
     "slips.create_slip",
     "slips.correct_slip",
@@ -159,6 +162,7 @@ STATE_CHANGING = [
     "aor_upload.upload_one",
     "routing.record_routing",
     "form_pages.submit",
+    "inbox.correct",
 ]
 
 

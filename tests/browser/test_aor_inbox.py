@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from parsers.aor import read_aor
 
 LATE = "aor-101-000-grid"  # one day of unexcused hours, submitted a day late
-CLEAN = "aor-101-001-fillable"  # on time, no unexcused hours, one finding
+CLEAN = "aor-101-001-fillable"  # on time, no unexcused hours, a make-up session (a note)
 
 
 def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
@@ -23,8 +23,10 @@ def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
     expect(flags).to_contain_text("1.75 unexcused hours on 09/23/2025")
     expect(flags).to_contain_text("1 week below the required hours")
     other = page.get_by_role("article", name="Nguyễn Văn Kim: case FTKS5P3H, January 2026")
-    # Its content finding, and that Coastline sent Equus's report for a case not referred to it.
-    expect(other).to_contain_text("3 findings to check with the provider")
+    # That Coastline sent Equus's report for a case not referred to it; its make-up session is
+    # a note, shown but not counted.
+    expect(other).to_contain_text("2 findings to check with the provider")
+    expect(other).to_contain_text("1 note, nothing to act on")
     expect(other).not_to_contain_text("Late:")
     screenshot(page, "aor-inbox")
 
@@ -48,3 +50,31 @@ def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
     # A copy without active content, saying the same; the original is for supervisors.
     assert read_aor(download.value.path().read_bytes()) == read_aor(sample_pdf(LATE))
     assert clean != late
+
+
+def test_an_ec_corrects_a_misread_row_marks_the_reading_reviewed_and_sees_the_record(
+    page, signed_in, arrived, screenshot
+):
+    late = arrived(LATE)
+    signed_in(page, "ec")
+    page.goto(f"/inbox/{late}")
+    page.get_by_role("link", name="Correct the reading").click()
+    form = page.locator("#correct")
+    form.get_by_label("Row 17 (09/23/2025): attended").fill("7")
+    form.get_by_label("Row 17 (09/23/2025): unexcused").fill("0")
+    form.get_by_label("Row 17 (09/23/2025): unexcused").press("Tab")
+    form.get_by_role("button", name="Save corrections").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("Corrections saved")
+    flags = page.get_by_role("list", name="What needs attention")
+    expect(flags).not_to_contain_text("unexcused hours on")
+    expect(flags).to_contain_text("Corrected by staff (2 values)")
+    record = page.get_by_role("table", name="Corrections")
+    expect(record.get_by_role("row", name="Row 09/23/2025: unexcused")).to_contain_text(
+        "1.75 0 1.75 Ana Rivera"
+    )
+    expect(page.get_by_role("link", name="Prepare 42-6 noncompliance notice")).to_have_count(0)
+
+    page.get_by_role("button", name="Mark the reading reviewed").click()
+    expect(flags).to_contain_text("Reviewed by Ana Rivera on")
+    screenshot(page, "aor-corrected")

@@ -6,33 +6,23 @@ stood in for by ``%spin``, so the tests need no file tuned to one parser's weak 
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 import time
+from typing import Any
 
-from service.isolation import apply_limits
+from service.aor import worker
+from service.isolation import serve
 
 SPIN = b"%spin"
 SLEEP = b"%sleep"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--memory-mb", type=int, required=True)
-    parser.add_argument("--cpu-seconds", type=int, required=True)
-    parser.add_argument("--max-pages", type=int, required=True)
-    args = parser.parse_args()
-    apply_limits(args.memory_mb, args.cpu_seconds)
-    data = sys.stdin.buffer.read()
+def handle(args: list[str], data: bytes) -> dict[str, Any]:
     if SPIN in data:
         while True:
             pass
     if SLEEP in data:
         time.sleep(2)  # waits as a reader starved of CPU does, using none
-    from service.aor.worker import read
-
-    print(json.dumps(read(data, args.max_pages)))
+    return worker.handle(args, data)
 
 
 def hostile_pdf(marker: bytes = SPIN, tag: str = "") -> bytes:
@@ -41,4 +31,4 @@ def hostile_pdf(marker: bytes = SPIN, tag: str = "") -> bytes:
 
 
 if __name__ == "__main__":
-    main()
+    serve(handle, worker.warm)

@@ -100,9 +100,9 @@ def test_each_problem_is_one_finding_naming_its_date_or_field(spec, expected):
     assert found(spec) == expected
 
 
-def test_every_finding_has_a_code_a_message_a_date_and_a_field():
+def test_every_finding_has_a_code_a_message_a_date_a_field_and_a_severity():
     for finding in reading(CLEAN.with_row(1, date="02/02/2026", code="VAC"))["findings"]:
-        assert set(finding) == {"code", "message", "date", "field"}
+        assert set(finding) == {"code", "message", "date", "field", "severity"}
         assert finding["message"]
 
 

@@ -66,7 +66,7 @@ def test_the_fillable_sample_keeps_the_accents_the_page_font_could_not_show():
 def test_a_sunday_make_up_session_with_nothing_scheduled_is_the_only_finding_in_the_samples():
     reading = _reading(SAMPLES / "aor-101-001-fillable.pdf")
     assert [(f["code"], f["date"]) for f in reading["findings"]] == [
-        ("hours_above_scheduled", "2026-01-11")
+        ("make_up_session", "2026-01-11")
     ]
 
 

@@ -178,3 +178,20 @@ def test_render_to_pdf_without_libreoffice_exits_2_naming_the_packages(
     assert len(err.strip().splitlines()) == 1
     assert "libreoffice-writer-nogui" in err
     assert not out.exists()
+
+
+def test_aor_parse_imports_only_what_reading_needs_in_the_command_and_its_reader():
+    # Neither the web app, the database, pdfminer (a fallback) nor the sanitiser (no copy
+    # is kept): `aor parse` starts no slower than a plain pdfplumber script (bench/aor.py).
+    heavy = ["flask", "sqlalchemy", "pdfplumber", "pdfminer", "pikepdf", "docx", "jinja2"]
+    sample = str(Path(__file__).resolve().parents[1] / "data/aor_samples/aor-101-000-grid.pdf")
+    probes = {
+        "command": f"from service.cli import main; main(['aor', 'parse', {sample!r}])",
+        "reader": "from service.aor.parse_worker import warm; warm()",
+    }
+    for name, probe in probes.items():
+        shown = f"import sys; {probe}; sys.stderr.write(repr(set(sys.modules) & {set(heavy)!r}))"
+        result = subprocess.run(
+            [sys.executable, "-c", shown], capture_output=True, text=True, check=True
+        )
+        assert result.stderr == "set()", (name, result.stderr)

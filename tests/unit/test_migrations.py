@@ -11,6 +11,7 @@ from alembic import command
 from service.db import Base, alembic_config, upgrade
 from service.models import (  # noqa: F401  (every table)
     aor,
+    aor_correction,
     audit,
     document,
     session,

@@ -18,6 +18,11 @@
   var maxBytes = Number(form.dataset.maxBytes);
   var sent = 0;
   var queue = Promise.resolve();
+  // A scan is read in the background: its item is asked for again this often, for so long.
+  var POLL_MS = 3000;
+  var POLL_FOR_MS = 10 * 60 * 1000;
+
+  Array.prototype.forEach.call(list.querySelectorAll("li[data-poll]"), follow);
 
   zone.hidden = false;
   zone.addEventListener("click", function () {
@@ -61,6 +66,7 @@
         return upload(file).then(function (result) {
           name(result);
           item.replaceWith(result);
+          follow(result);
         });
       });
     });
@@ -136,6 +142,40 @@
     var title = item.querySelector("h3");
     title.id = "aor-sent-" + sent;
     item.setAttribute("aria-labelledby", title.id);
+  }
+
+  // A scan's item, asked for again until its status is no longer "reading"; then replaced by
+  // the reading. On any failure the item stays, with its link to refresh the page.
+  function follow(item) {
+    if (!item.dataset || !item.dataset.poll) {
+      return;
+    }
+    var until = Date.now() + POLL_FOR_MS;
+    var url = item.dataset.poll;
+    function again() {
+      if (Date.now() > until) {
+        return;
+      }
+      window.setTimeout(function () {
+        fetch(url, { credentials: "same-origin", redirect: "manual" })
+          .then(function (response) {
+            return response.ok ? response.text() : null;
+          })
+          .then(function (text) {
+            var fresh = text && new DOMParser().parseFromString(text, "text/html").querySelector("li.upload-result");
+            if (!fresh || fresh.dataset.poll) {
+              again();
+              return;
+            }
+            fresh = document.importNode(fresh, true);
+            name(fresh);
+            item.replaceWith(fresh);
+            refreshRecent();
+          })
+          .catch(again);
+      }, POLL_MS);
+    }
+    again();
   }
 
   // The recent uploads table, fetched again: a new reading may have replaced an older one.
