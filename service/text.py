@@ -11,6 +11,9 @@ REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # XML 1.0 cannot carry these either: a document holding one would not open.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What a font whose Unicode map was lost gives for a letter: control characters (C0 but tab
+# and line ends, DEL, C1) and lone surrogates. Read from a PDF, they stand for unknown letters.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.S)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -23,6 +26,11 @@ def has_surrogate(text: str) -> bool:
 def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD, so it encodes as UTF-8."""
     return text if text.isascii() else _SURROGATE.sub(REPLACEMENT, text)
+
+
+def readable(text: str) -> str:
+    """Text read from a PDF with each character that stands for no letter as U+FFFD."""
+    return _UNREADABLE.sub(REPLACEMENT, text)
 
 
 def xml_text(text: str) -> str:

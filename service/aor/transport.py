@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from parsers.aor_model import AorDocument
-from service.text import replace_surrogates, without_surrogates
+from service.text import readable, replace_surrogates
 
 
 def to_json(value: Any) -> Any:
@@ -53,9 +53,10 @@ def _build(cls: Any, data: Any) -> Any:
     if cls is dt.date:
         return dt.date.fromisoformat(data)
     if isinstance(data, str):
-        # A font's ToUnicode map can name half a surrogate pair; nothing past this point
-        # could store or print it. The reading's findings name each value so mended.
-        return without_surrogates(data)
+        # A font's ToUnicode map can name half a surrogate pair, or a control character when
+        # the map was lost in a re-save: neither is a letter, and nothing past this point could
+        # store or print a surrogate. The reading's findings name each value so marked.
+        return readable(data)
     return data
 
 

@@ -35,12 +35,12 @@ def _saved(pdf: pikepdf.Pdf) -> bytes:
     return out.getvalue()
 
 
-def text_with_a_lone_surrogate() -> bytes:
+def text_with_a_lone_surrogate(cmap: bytes = _CMAP) -> bytes:
     """The clean AOR (participant "Ramírez, José") whose fonts map "é" to U+D800."""
     pdf = pikepdf.open(io.BytesIO(aor_pdfs.pdf(CLEAN)))
     for page in pdf.pages:
         for font in page.Resources.Font.values():
-            font.ToUnicode = pdf.make_stream(_CMAP)
+            font.ToUnicode = pdf.make_stream(cmap)
     return _saved(pdf)
 
 
@@ -81,3 +81,13 @@ def test_the_inbox_shows_a_reading_mended_from_a_lone_surrogate(upload, ec_aor, 
     answer = page_client("ec").get(f"/inbox/{aor['id']}")
     assert answer.status_code == 200
     assert "could not be read cleanly" in answer.text
+
+
+def test_a_letter_whose_unicode_map_was_lost_is_marked_unreadable_not_read_wrong(upload):
+    # Re-saved files whose maps were lost give a letter as a control character (U+0001).
+    answer = upload(text_with_a_lone_surrogate(_CMAP.replace(b"<D800>", b"<0001>")))
+    assert answer.status_code == 201, answer.json
+    assert answer.json["participant_name"] == "Ramírez, Jos\ufffd"
+    found = _unclean(answer.json)
+    assert [f["field"] for f in found] == ["participant_name"]
+    assert found[0]["severity"] == "needs_action"
