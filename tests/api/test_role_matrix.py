@@ -66,6 +66,8 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "aor_upload.upload_page": (CON,),
     "aor_upload.upload_files": (CON,),
     "aor_upload.upload_one": (CON,),
+    "aor_upload.result_page": (CON,),
+    "aor_upload.result_item": (CON,),
     "routing.queue": (CLER,),
     "routing.print_selected": (CLER,),
     "routing.record_routing": (CLER,),
