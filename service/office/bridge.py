@@ -157,7 +157,10 @@ OFFICE: dict[str, int] = {}
 
 
 def office_gone(office: subprocess.Popen[bytes], exc: Exception) -> bool:
-    if office.poll() is not None or type(exc).__name__ == "DisposedException":
+    # pyuno names its exception classes in full ("com.sun.star.lang.DisposedException"); a
+    # bridge torn down mid-call may also say so only in its message.
+    disposed = type(exc).__name__.rsplit(".", 1)[-1] == "DisposedException"
+    if office.poll() is not None or disposed or "URP bridge disposed" in str(exc):
         return True  # the UNO connection is gone with the process at its other end
     try:
         os.kill(OFFICE["bin"], 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 TIMEOUT = 300
 # Documents printed by one LibreOffice run: each start costs about a second.
@@ -88,6 +90,13 @@ def html_to_pdf(pages: list[tuple[Path, Path, bool]], profile: Path) -> None:
         for page, pdf, furniture in pages:
             _chromium_cli(page, pdf, furniture, profile)
         return
+    # The browser tests' Playwright keeps an event loop in this thread, where the sync API
+    # refuses to start: print from a thread of its own.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(_print_pages, sync_playwright, pages).result()
+
+
+def _print_pages(sync_playwright: Any, pages: list[tuple[Path, Path, bool]]) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_page()

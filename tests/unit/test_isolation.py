@@ -238,8 +238,13 @@ def wait_for(condition, seconds: float = 10.0) -> None:
         time.sleep(0.02)
 
 
-def test_no_reader_process_is_left_by_this_module():
-    assert readers_of(os.getpid()) == []
+@pytest.fixture(scope="module", autouse=True)
+def readers_before_this_module() -> set[int]:
+    return set(readers_of(os.getpid()))
+
+
+def test_no_reader_process_is_left_by_this_module(readers_before_this_module):
+    assert set(readers_of(os.getpid())) - readers_before_this_module == set()
 
 
 def readers_of(parent: int) -> list[int]:
