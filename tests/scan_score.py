@@ -8,24 +8,12 @@ from typing import Any
 
 from parsers.aor_model import AorDocument
 from service.aor.reading import build_reading
+from tests import aor_spec
 from tests.aor_spec import AorSpec
 from tests.aorgen.expected import expected, got
 
-SECTION_A = (
-    "participant_name",
-    "case_number",
-    "cin",
-    "cm_name",
-    "cm_email",
-    "activity",
-    "provider",
-    "worksite",
-    "report_month",
-    "report_type",
-    "assigned_hours_week",
-    "activity_start",
-    "activity_end",
-)
+# Section A's fields, as tests/aor_spec.py lays them out.
+SECTION_A = tuple(key for key, _label in aor_spec.SECTION_A)
 # Findings that point at the sums: a row lost or misread shows in them.
 _SUM_FINDINGS = ("printed_total_mismatch",)
 

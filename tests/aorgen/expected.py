@@ -9,22 +9,10 @@ from typing import Any
 from parsers.aor_model import AorDocument
 from parsers.aor_values import activity_code
 from service.aor.reading import build_reading
-from tests.aor_spec import AorSpec
+from tests.aor_spec import SECTION_A, AorSpec
 
 HEADER = (
-    "participant_name",
-    "case_number",
-    "cin",
-    "cm_name",
-    "cm_email",
-    "activity",
-    "provider",
-    "worksite",
-    "report_month",
-    "report_type",
-    "assigned_hours_week",
-    "activity_start",
-    "activity_end",
+    *(key for key, _label in SECTION_A),
     "outcome",
     "employed",
     "prep_name",
