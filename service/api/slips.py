@@ -16,13 +16,15 @@ from schemas.slips import (
     SlipListQuerySchema,
     SlipSchema,
 )
-from service import slip_printing, slip_records, slips
 from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
 from service.api.files import attachment
 from service.api.request import json_body
 from service.auth.permissions import Action
 from service.extensions import db, office
+from service.slips import printing as slip_printing
+from service.slips import records as slip_records
+from service.slips import workflow as slips
 
 blp = Blueprint("slips", __name__, url_prefix="/slips", description="50-20e routing slips")
 

@@ -1,5 +1,14 @@
 """Database tables."""
 
-# Every table's module, so Base.metadata knows them all: browser sessions and sign-in
-# failures, files refused for stalling the reader, staff corrections of AOR readings.
-from service.models import aor_correction, session, stalled  # noqa: F401
+# Every table's module, so Base.metadata knows them all whichever module is imported first
+# (a foreign key names its table, which must be known when the tables are created).
+from service.models import (  # noqa: F401
+    aor,
+    aor_correction,
+    audit,
+    document,
+    session,
+    slip,
+    stalled,
+    user,
+)

@@ -7,11 +7,11 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import slips
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action
 from service.errors import InvalidInput
 from service.extensions import db
+from service.slips import workflow as slips
 from service.web import present
 from service.web.base import field_errors, page_blueprint
 

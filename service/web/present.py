@@ -10,11 +10,12 @@ from marshmallow import ValidationError
 from sqlalchemy.orm import Session
 
 from schemas.slips import SendBackSchema
-from service import slip_records, slips
 from service.documents import flatten_errors
 from service.errors import InvalidInput
 from service.models.slip import RoutingSlip
 from service.models.user import User
+from service.slips import records as slip_records
+from service.slips import workflow as slips
 
 # Filled in by the workflow itself, not by the EC: nothing to judge there yet.
 WORKFLOW_BLOCKS = frozenset({"supervisor", "clerical"})

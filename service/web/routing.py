@@ -7,7 +7,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import clock, slip_printing
+from service import clock
 from service.api.audit import note_records
 from service.api.auth import current_user, requires
 from service.api.files import attachment
@@ -15,6 +15,7 @@ from service.api.slips import print_settings
 from service.auth.permissions import Action
 from service.errors import DomainError, InvalidInput
 from service.extensions import db, office
+from service.slips import printing as slip_printing
 from service.web import routing_present
 from service.web.base import field_errors, form_values, page_blueprint
 

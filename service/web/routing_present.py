@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from schemas.fields import MAX_ID
 from schemas.slips import RouteSchema
-from service import slip_records, slips
 from service.documents import flatten_errors
 from service.errors import InvalidInput
 from service.models.slip import RoutingSlip
 from service.models.user import User
+from service.slips import records as slip_records
+from service.slips import workflow as slips
 
 ROUTE_FIELDS = ("routed_to", "routed_on", "initials")
 # An empty field gets a message saying what to enter, not the schema's "Missing data".

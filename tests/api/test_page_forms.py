@@ -76,7 +76,7 @@ def test_the_accounts_page_shows_when_each_account_last_signed_in(page_client, a
 
 
 def test_an_over_long_reason_is_refused_beside_the_field_and_kept(app, supervisor, example):
-    from service import slips
+    from service.slips import workflow as slips
 
     with app.app_context():
         ec = accounts.get_user(db.session, EC)

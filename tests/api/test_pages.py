@@ -124,7 +124,7 @@ def test_an_unknown_page_answers_a_404_page_and_the_api_stays_json(anonymous):
 
 
 def test_a_step_someone_else_took_first_answers_a_409_page(app, page_client, example):
-    from service import slips
+    from service.slips import workflow as slips
 
     with app.app_context():
         ec = accounts.get_user(db.session, ACCOUNTS["ec"]["username"])

@@ -6,10 +6,11 @@ import html
 
 import pytest
 
-from service import clock, slips
+from service import clock
 from service.auth import accounts
 from service.extensions import db
 from service.models.slip import RoutingSlip
+from service.slips import workflow as slips
 from tests.conftest import ACCOUNTS, read_pdf
 
 OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "office": "eastmont"}

@@ -11,9 +11,9 @@ from tests.conftest import read_docx
 @pytest.fixture
 def waiting(server, people, example) -> list[int]:
     """Two closed files slips from the unit's EC, waiting for the supervisor: their ids."""
-    from service import slips
     from service.auth import accounts
     from service.extensions import db
+    from service.slips import workflow as slips
 
     def create() -> list[int]:
         ec = accounts.get_user(db.session, people["ec"])

@@ -15,9 +15,9 @@ CASES = {"H7K2M58": "Quintero, Marisol", "B4C7Q21": "Abernathy, Tomás", "K62GSA
 @pytest.fixture
 def waiting(server, people, example) -> list[int]:
     """Three transfer slips from the EC out of the unit, approved into the clerical queue."""
-    from service import slips
     from service.auth import accounts
     from service.extensions import db
+    from service.slips import workflow as slips
 
     def create() -> list[int]:
         ec = accounts.get_user(db.session, people["ec"])

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from service import documents, slips
+from service import documents
 from service.auth import accounts
 from service.db import Base, make_engine
 from service.errors import InvalidInput
 from service.models.slip import RoutingSlip
-from service.slip_records import CLERICAL_STATUSES, SlipNotFound, Status, fill
+from service.slips import workflow as slips
+from service.slips.records import CLERICAL_STATUSES, SlipNotFound, Status, fill
 
 AT = dt.datetime(2026, 11, 23, 18, 0, tzinfo=dt.UTC)
 

@@ -24,7 +24,7 @@ from service.models.slip import RoutingSlip
 from service.models.user import User
 from service.office.merge import merge_pdfs
 from service.rendering.sections import render_sections
-from service.slip_records import FORM_ID, filled_payload, get_slip, queued_slips
+from service.slips.records import FORM_ID, filled_payload, get_slip, queued_slips
 
 Converter = Callable[[bytes, dict[str, Any], float | None], bytes]
 

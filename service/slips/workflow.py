@@ -12,14 +12,15 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
-from service import documents, slip_rights
+from service import documents
 from service.auth.permissions import Role
 from service.cases import put_assignment
 from service.errors import DomainError, Forbidden, InvalidInput
 from service.jsonable import jsonable
 from service.models.slip import RoutingSlip, SlipEvent
 from service.models.user import User
-from service.slip_records import (
+from service.slips import rights as slip_rights
+from service.slips.records import (
     FORM_ID,
     Status,
     approval_of,
@@ -27,7 +28,7 @@ from service.slip_records import (
     fill,
     get_slip,
 )
-from service.slip_rights import CLOSED_FILES
+from service.slips.rights import CLOSED_FILES
 
 
 class Step(StrEnum):
