@@ -22,8 +22,8 @@ def read_aor(data: bytes, max_pages: int = MAX_PAGES, max_bytes: int = MAX_BYTES
     """
     # The libraries log what they find odd in a file, quoting its text: participant data.
     with quiet_pdf_logs():
-        reader = open_pdf(data, max_pages, max_bytes)
-        raw = raw_from_fields(field_values(reader, data), len(reader.pages))
+        facts = open_pdf(data, max_pages, max_bytes)
+        raw = raw_from_fields(field_values(facts, data), facts.pages)
         if raw is None:
             pages = page_layout(data)
             if not any(page.words for page in pages):

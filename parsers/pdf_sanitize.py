@@ -33,8 +33,8 @@ DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichM
 class CannotSanitize(UnreadablePdf):
     def __init__(self) -> None:
         super().__init__(
-            "the PDF's structure could not be rewritten to remove active content; "
-            "save it again as a plain PDF and upload that"
+            "the PDF is damaged: its structure could not be rewritten to remove active "
+            "content; save it again as a plain PDF and upload that"
         )
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import ctypes
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.aor_geometry import Page, Rule, Word
+from parsers.glyph_names import Recovery
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -33,16 +35,17 @@ def read_pages(data: bytes) -> list[Page]:
     """Every page's words, ruling lines and whether it holds images."""
     document = pdfium.PdfDocument(data)
     try:
-        return [_page(document[i], i + 1) for i in range(len(document))]
+        recovery = Recovery(data)
+        return [_page(document[i], i + 1, recovery) for i in range(len(document))]
     finally:
         document.close()
 
 
-def _page(page: pdfium.PdfPage, number: int) -> Page:
+def _page(page: pdfium.PdfPage, number: int, recovery: Recovery) -> Page:
     width, height = page.get_size()
     text = page.get_textpage()
     try:
-        words = _touching_joined(list(_words(_chars(text, height))))
+        words = _touching_joined(list(_words(_chars(text, height, recovery))))
     finally:
         text.close()
     result = Page(number, width, height, words)
@@ -55,7 +58,7 @@ def _page(page: pdfium.PdfPage, number: int) -> Page:
     return result
 
 
-def _chars(text: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
+def _chars(text: pdfium.PdfTextPage, height: float, recovery: Recovery) -> Iterator[Char]:
     raw = text.raw
     left, right = ctypes.c_double(), ctypes.c_double()
     bottom, top = ctypes.c_double(), ctypes.c_double()
@@ -78,7 +81,11 @@ def _chars(text: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
             # PDFium fell back to the glyph's own box ("n" lower than "P"), for a font that
             # gives no ascent: gaps between words are judged against the text's height.
             box = (rect.left, rect.right, *_font_box(height - origin_y.value, size, box))
-        yield (chr(code), *box, height - origin_y.value)
+        letter = chr(code)
+        if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) == 1:
+            # The font lost its Unicode map: PDFium gave the character code.
+            letter = recovery.text(raw, index, code)
+        yield (letter, *box, height - origin_y.value)
 
 
 def _font_box(baseline: float, size: float, box: tuple[float, ...]) -> tuple[float, float]:
@@ -254,3 +261,25 @@ def _utf16(function: object, form: object, annot: object) -> str:
     call(form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
     # A lone surrogate is kept for the service to replace and report, not a damaged file.
     return buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """What opening a PDF tells: its page count, and whether it has an interactive form."""
+
+    pages: int
+    has_form: bool
+
+
+def document_facts(data: bytes) -> PdfFacts | None:
+    """The file's facts as PDFium sees them, or None when PDFium cannot open it (damaged,
+    or encrypted with a password other than the empty one)."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        has_form = pdfium_c.FPDF_GetFormType(document.raw) != pdfium_c.FORMTYPE_NONE
+        return PdfFacts(pages=len(document), has_form=has_form)
+    finally:
+        document.close()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 from collections import Counter
 
+import pypdf
 import pytest
+from pypdf.generic import NameObject
 
 from parsers.aor_assemble import assemble
 from parsers.aor_pdf import page_layout, plumber_layout
@@ -71,13 +74,38 @@ def test_pdfium_and_pdfplumber_find_the_same_ruling_lines(data):
 
 
 @pytest.mark.parametrize("name", ["aor-101-001-fillable", "aor-101-004-fillable"])
-def test_pdfium_and_pypdf_read_the_same_field_values(name):
-    import io
-
-    import pypdf
-
-    from parsers.aor_pdf import tree_values
+def test_pdfium_reads_the_field_values_pypdf_finds_walking_the_field_tree(name):
     from parsers.pdfium_reader import form_values
 
     data = (SAMPLES / f"{name}.pdf").read_bytes()
     assert form_values(data) == tree_values(pypdf.PdfReader(io.BytesIO(data)))
+
+
+def tree_values(reader):
+    """AcroForm text values by full field name, walking /Fields with pypdf: the oracle."""
+    values = {}
+    form = reader.trailer["/Root"].get("/AcroForm")
+    for ref in form.get_object().get("/Fields", []) if form else []:
+        _collect(ref.get_object(), "", values)
+    return values
+
+
+def _collect(node, prefix, values):
+    name = str(node.get("/T", ""))
+    full = f"{prefix}.{name}" if prefix and name else name or prefix
+    value = node.get("/V")
+    if value is not None and full:
+        values[full] = _field_text(value)
+    for kid in node.get("/Kids", []):
+        _collect(kid.get_object(), full, values)
+
+
+def _field_text(value):
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if isinstance(value, NameObject):  # a check box or radio button: /Yes, /Off
+        return "" if value == "/Off" else str(value)[1:]
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    if isinstance(value, list):
+        return ", ".join(_field_text(v) for v in value)
+    return str(value)
