@@ -14,8 +14,9 @@ from parsers.aor_model import Problem
 from service.aor import corrected_document as cd
 from service.aor.correction_changes import Change, changes_from
 from service.aor.findings import DERIVED, Finding
-from service.aor.history import prior_excused
+from service.aor.history import Person, drawing_after, prior_excused
 from service.aor.reading import build_reading
+from service.aor.reading_state import status_of
 from service.aor.trust import (
     PROVIDER_MISMATCH,
     UNKNOWN_CASE,
@@ -78,6 +79,7 @@ def correct(session: Session, record: AorUpload, user: User, body: dict[str, Any
     )
     for name in ("case_number", "cin", "report_month", "provider"):
         setattr(record, name, record.reading.get(name) or None)
+    rework_after(session, record)
     session.commit()
     return changes
 
@@ -109,13 +111,27 @@ def corrected_reading(
     totals, findings, excused-hour caps, weeks and lateness follow the corrected values."""
     state = replay(original, corrections)
     doc = replace(state.doc, problems=tuple(_still_open(original, state)))
-    prior = prior_excused(session, doc.cin or None, doc.case_number or None, doc.report_month)
+    person = Person(doc.cin or None, doc.case_number or None, doc.participant_name)
+    prior = prior_excused(session, person, doc.report_month, before_id=record.id)
     reading = build_reading(doc, get_county(COUNTY), prior)
     trust = _trust_findings(session, doc.case_number, doc.provider, record.organisation)
     reading["findings"] += [finding.as_dict() for finding in trust]
     # What others keep in a reading (the OCR's confidences) stays as it was read.
     others = {key: value for key, value in original.items() if key not in reading}
     return {**others, **reading, **history(session, corrections)}
+
+
+def rework_after(session: Session, record: AorUpload) -> None:
+    """Work out again the countable hours of each AOR drawing after ``record`` (45 CFR
+    261.60(b): the caps are the person's), so what they drew follows what it now draws.
+    Each is rebuilt from its original reading and its corrections, as a correction is."""
+    session.flush()
+    for later in drawing_after(session, record):
+        original = original_reading(session, later)
+        kept = corrections_of(session, later.id)
+        later.reading = corrected_reading(session, later, original, kept)
+        later.status = status_of(later.reading)
+        session.flush()
 
 
 def _still_open(original: dict[str, Any], state: cd.Corrected) -> list[Problem]:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 
 from service.rules.calendar import WorkCalendar
+from service.rules.catalog import rule
 
 MONTHLY_DAYS = 5
 FINAL_DAYS = 3
@@ -15,13 +16,15 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@rule("aor", "f063-41-251")
 def due_date(
     work: WorkCalendar,
     month: tuple[int, int] | None,
     report_type: str | None,
     activity_end: dt.date | None,
 ) -> dt.date | None:
-    """The due date, or None when the report does not say enough to know it.
+    """The due date, or None when the report does not say enough to know it (policy 289, step 19:
+    5 business days after the month ends, 3 after the activity ends).
 
     A final report is due 3 working days after the Activity End Date; any other report
     5 working days after the end of its month.

@@ -42,6 +42,8 @@ SEVERITY = {
     "printed_total_mismatch": NEEDS_ACTION,
     "text_not_clean": NEEDS_ACTION,
     "make_up_session": NOTE,
+    # Hours still excused, just not countable as a holiday (service/aor/reading.py).
+    "holiday_not_designated": NOTE,
     # Who sent it (service/aor/trust.py) and what was removed from it (service/aor/intake.py).
     "provider_mismatch": NEEDS_ACTION,
     "unknown_case_for_provider": NEEDS_ACTION,
@@ -56,6 +58,7 @@ DERIVED = frozenset({
     "duplicate_date", "date_outside_month", "day_over_24_hours", "hours_above_scheduled",
     "hours_below_scheduled", "excused_without_code", "unknown_excused_code",
     "code_without_excused", "printed_total_mismatch", "text_not_clean", "make_up_session",
+    "holiday_not_designated",
 })  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from service.aor import records
 from service.aor.excused import EXCUSED_CODES
 from service.aor.findings import NEEDS_ACTION, with_severity
 from service.aor.notice import activity_name, has_unexcused_hours, unexcused_days
+from service.aor.stored_hours import countable_of, participation_of
 from service.aor.trust import report_stream
 from service.models.aor import AorUpload
 from service.models.user import CaseAssignment, User
@@ -54,8 +55,8 @@ def assigned_ecs(session: Session, case_numbers: Sequence[str]) -> dict[str, str
 def summary(record: AorUpload) -> dict[str, Any]:
     """What the inbox shows of a reading: hours, weeks, findings, lateness and what to act on."""
     reading = record.reading
-    countable = reading.get("excused_countable") or {}
     weeks = reading.get("weeks") or []
+    taking_part = participation_of(reading)
     found = with_severity(reading.get("findings") or [])
     return attention(
         {
@@ -70,10 +71,10 @@ def summary(record: AorUpload) -> dict[str, Any]:
             "provider": reading.get("provider"),
             "assigned_hours_week": reading.get("assigned_hours_week"),
             "totals": reading.get("totals") or {},
-            "excused_countable": _sum(countable.get("hours"), countable.get("holiday_hours")),
-            "excused_not_counted": countable.get("not_counted") or 0,
+            "participation": taking_part,
+            "short_by": taking_part.get("short_by") or 0,
+            "countable": countable_of(reading),
             "weeks": weeks,
-            "weeks_short": sum(1 for week in weeks if week.get("met") is False),
             "findings": found,
             "needs_action": [f for f in found if f["severity"] == NEEDS_ACTION],
             "notes": [f for f in found if f["severity"] != NEEDS_ACTION],
@@ -94,9 +95,10 @@ def summary(record: AorUpload) -> dict[str, Any]:
 
 def attention(entry: dict[str, Any]) -> dict[str, Any]:
     """Whether the report is marked: lateness, unexcused hours, a finding that needs action
-    or a week short of the required hours. A note is shown but marks nothing."""
+    or a month short of its required hours through unexcused hours. A note is shown but marks
+    nothing, and so are hours not countable under the federal caps: they are no shortfall."""
     marked = entry["late"] or entry["unexcused_days"] or entry["needs_action"]
-    return entry | {"attention": bool(marked or entry["weeks_short"])}
+    return entry | {"attention": bool(marked or entry["short_by"])}
 
 
 def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
@@ -153,8 +155,3 @@ def _days_late(reading: dict[str, Any]) -> int | None:
     if reading.get("on_time") is not False or not due or not submitted:
         return None
     return (dt.date.fromisoformat(submitted) - dt.date.fromisoformat(due)).days
-
-
-def _sum(*values: Any) -> float | int:
-    total = sum((Decimal(str(v)) for v in values if v is not None), Decimal(0))
-    return int(total) if total == total.to_integral_value() else float(total)

@@ -15,9 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from parsers.errors import EmptyPdf, NotAPdf, TooLarge
+from service.aor.corrections import rework_after
 from service.aor.findings import Finding
 from service.aor.gate import ReaderGate
-from service.aor.history import prior_excused
+from service.aor.history import Person, prior_excused
 from service.aor.reading import build_reading
 from service.aor.reading_state import FAILED, READING, pending_reading, status_of
 from service.aor.transport import document_from_json
@@ -218,7 +219,8 @@ def reading_of(
     found = referral_findings(session, doc.case_number or None, uploader.provider)
     found += provider_findings(doc.provider, uploader.provider)
     found += _removed(removed)
-    prior = prior_excused(session, doc.cin or None, doc.case_number or None, doc.report_month)
+    person = Person(doc.cin or None, doc.case_number or None, doc.participant_name)
+    prior = prior_excused(session, person, doc.report_month)
     reading: dict[str, Any] = build_reading(doc, get_county(settings.county), prior=prior)
     reading["findings"] = reading["findings"] + [finding.as_dict() for finding in found]
     return reading
@@ -235,10 +237,15 @@ def _removed(removed: tuple[str, ...]) -> list[Finding]:
 
 
 def supersede(session: Session, record: AorUpload) -> None:
-    """Mark the earlier current uploads ``record`` corrects as replaced by it."""
-    for old in earlier_reports(session, record):
+    """Mark the earlier current uploads ``record`` corrects as replaced by it, then work out
+    again what the person's AORs drawing after the first of them (or after ``record``) may
+    draw from the excused-hour caps: a replacement, or a report for an earlier month,
+    changes it (service/aor/history.py keeps the ledger's order)."""
+    replaced = list(earlier_reports(session, record))
+    for old in replaced:
         old.superseded_by_id = record.id
         old.superseded_at = record.uploaded_at
+    rework_after(session, min(replaced, key=lambda old: old.id) if replaced else record)
 
 
 def _safe_name(filename: str) -> str:

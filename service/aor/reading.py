@@ -1,4 +1,4 @@
-"""The JSON reading of an AOR: what it says, the sums of its rows, its findings, when it was due."""
+"""The JSON reading of an AOR: what it says, its sums, participation, countable hours, findings."""
 
 from __future__ import annotations
 
@@ -7,13 +7,21 @@ from typing import Any
 
 from parsers.aor_model import HOUR_COLUMNS, AorDocument, AorRow
 from service.aor import due, findings
-from service.aor.excused import PriorExcused, countable_excused
-from service.aor.weeks import Activity, weeks
+from service.aor.excused import (
+    ExcusedCount,
+    PriorExcused,
+    countable_excused,
+    is_paid,
+    undesignated_holidays,
+)
+from service.aor.findings import Finding
+from service.aor.weeks import Activity, participation, weeks
 from service.counties import County, get_county
 from service.jsonable import jsonable
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
+HOLIDAY_NOT_DESIGNATED = "holiday_not_designated"
 HEADER = (
     "participant_name",
     "case_number",
@@ -38,36 +46,93 @@ def build_reading(
 ) -> dict[str, Any]:
     """The reading as plain JSON types: hours as numbers (7, not 7.0), dates in ISO form.
 
-    ``county`` gives the working-day calendar (Orange by default); ``prior`` the excused
-    absence already counted in the 12 months before, for the 80-hour and holiday caps.
+    ``county`` gives the working-day calendar and designated holidays (Orange by default);
+    ``prior`` what the person's other AORs already drew from the excused-hour caps. Two
+    questions are kept apart: ``participation`` (did the participant comply, WIC 11322.8,
+    11327.4) and ``countable`` (the federal hours, 45 CFR 261.60(b)).
     """
     county = county or get_county("orange")
     prior = prior or PriorExcused()
     month = _month(doc.report_month)
     in_month = [r for r in doc.rows if month and r.date and (r.date.year, r.date.month) == month]
-    count = countable_excused(in_month, prior.hours, prior.holidays)
+    closed = county.calendar.holidays_in(month[0]) if month else {}
+    count = countable_excused(in_month, prior, closed, paid=is_paid(doc.activity))
     due_date = due.due_date(county.calendar, month, doc.report_type, doc.activity_end)
     activity = Activity(doc.assigned_hours_week, doc.activity_start, doc.activity_end)
+    week_list = weeks(in_month, month, count, activity, closed) if month else []
     reading = {
         **_header(doc),
         "rows": [_row(row) for row in doc.rows],
         "totals": {c: _hours(sum((r.hours(c) for r in doc.rows), ZERO)) for c in HOUR_COLUMNS},
         "printed_totals": _printed(doc),
         "excused_by_code": _by_code(doc.rows),
-        "excused_countable": {
-            "hours": _hours(count.hours),
-            "holidays": count.holidays,
-            "holiday_hours": _hours(count.holiday_hours),
-            "not_counted": _hours(count.not_counted),
-        },
-        "weeks": [_week(w) for w in weeks(in_month, month, count, activity)] if month else [],
+        "participation": _rounded(participation(week_list, doc.assigned_hours_week)),
+        "countable": _countable(in_month, count, prior, is_paid(doc.activity)),
+        "excused_countable": _ledger_entry(count),
+        "weeks": [_rounded(w) for w in week_list],
         **_sections(doc),
         "due_date": due_date,
         "on_time": due.on_time(due_date, doc.submitted_date),
-        "findings": [f.as_dict() for f in findings.findings(doc, month)],
+        "findings": [
+            f.as_dict() for f in findings.findings(doc, month) + _holiday_notes(in_month, closed)
+        ],
     }
     result: dict[str, Any] = jsonable(reading)
     return result
+
+
+def _countable(
+    rows: list[AorRow], count: ExcusedCount, prior: PriorExcused, paid: bool
+) -> dict[str, Any]:
+    """The federal question, 45 CFR 261.60(b): the hours the county may report as
+    participation (attended, excused within the caps, paid leave in a paid activity) and the
+    excused hours that are not countable, by reason. Never a shortfall: compliance is
+    ``participation``'s question."""
+    attended = sum((r.attended for r in rows), ZERO)
+    counted = count.hours + count.holiday_hours + count.paid_leave
+    return {
+        "paid_activity": paid,
+        "attended": _hours(attended),
+        "excused": _hours(count.hours),
+        "holiday_hours": _hours(count.holiday_hours),
+        "holidays": count.holidays,
+        "paid_leave": _hours(count.paid_leave),
+        "total": _hours(attended + counted),
+        "not_countable": _hours(count.not_counted),
+        "not_countable_by_reason": {k: _hours(v) for k, v in count.reasons.items()},
+        "drawn_before": {
+            "month_hours": _hours(prior.month_hours),
+            "year_hours": _hours(prior.hours),
+            "holidays": max(prior.holidays, len(prior.holiday_dates)),
+        },
+    }
+
+
+def _ledger_entry(count: ExcusedCount) -> dict[str, Any]:
+    """What this report drew from the person's caps, for the next report's ledger
+    (service/aor/history.py reads it back)."""
+    return {
+        "hours": _hours(count.hours),
+        "holidays": count.holidays,
+        "holiday_dates": count.holiday_dates,
+        "holiday_hours": _hours(count.holiday_hours),
+        "paid_leave": _hours(count.paid_leave),
+        "not_counted": _hours(count.not_counted),
+    }
+
+
+def _holiday_notes(rows: list[AorRow], designated: Any) -> list[Finding]:
+    """A note for each ``HOL`` date not on the county's designated holiday list
+    (45 CFR 261.60(b)): the hours stay excused, they are not countable as a holiday."""
+    return [
+        Finding(
+            HOLIDAY_NOT_DESIGNATED,
+            f"{day.isoformat()}: coded HOL, but the county's designated holiday list has no "
+            "holiday that day; the hours are excused, not countable as a holiday",
+            day,
+        )
+        for day in undesignated_holidays(rows, designated)
+    ]
 
 
 def _month(text: str | None) -> tuple[int, int] | None:
@@ -113,8 +178,8 @@ def _by_code(rows: tuple[AorRow, ...]) -> dict[str, Decimal]:
     return {code: _hours(hours) for code, hours in out.items()}
 
 
-def _week(week: dict[str, Any]) -> dict[str, Any]:
-    return {k: _hours(v) if isinstance(v, Decimal) else v for k, v in week.items()}
+def _rounded(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: _hours(v) if isinstance(v, Decimal) else v for k, v in values.items()}
 
 
 def _sections(doc: AorDocument) -> dict[str, Any]:

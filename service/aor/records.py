@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from service.aor.findings import with_severity
 from service.aor.reading import HEADER
+from service.aor.stored_hours import countable_of, participation_of
 from service.aor.trust import normalised_id
 from service.auth.permissions import Role
 from service.errors import DomainError
@@ -108,10 +109,11 @@ def _staff(viewer: User | None) -> bool:
     return viewer is None or viewer.role != Role.CONTRACTOR
 
 
-# What a provider sees of a reading: what their report says, never what the excused-hours
-# ledger drew from other providers' reports (the countable and capped hours).
+# What a provider sees of a reading: what their report says (its participation hours too),
+# never what the excused-hours ledger drew from other providers' reports (the countable and
+# capped hours).
 PROVIDER_FIELDS = frozenset(HEADER) | {
-    "rows", "totals", "printed_totals", "excused_by_code", "outcome", "employed",
+    "participation", "rows", "totals", "printed_totals", "excused_by_code", "outcome", "employed",
     "employment", "comments", "prepared_by", "submitted_date", "due_date", "on_time",
     "findings", "corrections", "reviewed",
 }  # fmt: skip
@@ -151,6 +153,13 @@ CSV_COLUMNS = (
     "attended",
     "excused",
     "unexcused",
+    "required_hours",
+    "short_by_unexcused",
+    "countable_hours",
+    "countable_excused",
+    "countable_holiday_hours",
+    "countable_paid_leave",
+    "not_countable",
     "outcome",
     "submitted_date",
     "due_date",
@@ -161,15 +170,34 @@ CSV_COLUMNS = (
 
 
 def csv_of(readings: Iterable[dict[str, Any]]) -> str:
-    """One line per AOR reading (as ``describe`` gives it), for the state system's screens."""
+    """One line per AOR reading (as ``describe`` gives it), for the state system's screens:
+    participation (the month's required hours, the shortfall unexcused hours explain) and the
+    federal countable hours in columns of their own. A provider's lines leave the countable
+    ones empty (``provider_view``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for reading in readings:
         values = {**reading, **reading["totals"], "aor_id": reading.get("id")}
+        values |= _hour_columns(reading)
         values["findings"] = len(reading["findings"])
         writer.writerow([_cell(values.get(column)) for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _hour_columns(reading: dict[str, Any]) -> dict[str, Any]:
+    taking_part = participation_of(reading)
+    out = {"required_hours": taking_part["required"], "short_by_unexcused": taking_part["short_by"]}
+    if "countable" not in reading and "excused_countable" not in reading:
+        return out  # a provider's view: the person's ledger is not theirs to see
+    countable = countable_of(reading)
+    return out | {
+        "countable_hours": countable["total"],
+        "countable_excused": countable["excused"],
+        "countable_holiday_hours": countable["holiday_hours"],
+        "countable_paid_leave": countable["paid_leave"],
+        "not_countable": countable["not_countable"],
+    }
 
 
 def _cell(value: Any) -> str:

@@ -257,14 +257,6 @@ def test_excused_hours_stop_counting_at_80_over_the_preceding_12_months(client, 
     assert sixth["not_counted"] == 16
 
 
-def test_only_ten_holidays_count_over_the_preceding_12_months(client, counted):
-    blank = client.get("/api/v1/aors/blank?case_number=CAPS0002").data
-    assert counted(month_of_excused(blank, 1, "HOL", 6))["holidays"] == 6
-    second = counted(month_of_excused(blank, 2, "HOL", 6))
-    assert second["holidays"] == 4
-    assert second["not_counted"] == 16
-
-
 def test_a_decompression_bomb_is_refused_without_harm_to_the_service(app, client, upload):
     from tests.hostile_pdfs import decompression_bomb
 

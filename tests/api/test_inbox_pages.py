@@ -35,8 +35,10 @@ def test_the_inbox_shows_the_latest_reading_with_its_lateness_and_unexcused_hour
     assert "D'Angelo, Ana-Lucía: case QU7PX4E, September 2025" in shown
     assert "Late: submitted 10/08/2025, due 10/07/2025 (1 day late)" in shown
     assert "1.75 unexcused hours on 09/23/2025" in shown
-    assert "1 week below the required hours" in shown
-    assert "Short by 1.75 h" in shown
+    # WIC 11322.8: the month's average; its 1.75 h shortfall is the unexcused hours.
+    assert "Short of the month's required hours by 1.75 h (unexcused hours)" in shown
+    assert "Required 35 h a week (147 h this month)" in shown
+    assert "Countable (federal) 152.25 h" in shown
     assert f'href="/inbox/{aor["id"]}"' in answer.text
 
 
@@ -68,7 +70,7 @@ def test_a_clean_report_says_so_and_names_its_finding(app, ec, client_for, sampl
     assert "Nguyễn Văn Kim: case FTKS5P3H, January 2026" in shown
     # Its one finding, a make-up session, is a note: shown, but the report is not marked.
     assert "finding to check with the provider" not in shown
-    assert "no findings needing action, every week's hours met" in shown
+    assert "no findings needing action, no participation shortfall" in shown
     assert "1 note, nothing to act on" in shown
     assert "Note make_up_session : 2026-01-11: 2 hours attended on a day with nothing" in shown
     assert "aor-attention" not in ec.get("/inbox").text
@@ -100,7 +102,10 @@ def test_the_detail_page_shows_rows_both_totals_weeks_and_the_original(ec, ec_ao
     assert "09/23/2025 Tue 7 5.25 0 ⚠ 1.75 unexcused worked 2nd shift & stayed late" in shown
     assert "Total of the rows (computed) 154 138.25 14 1.75" in shown
     assert "Total printed on the AOR 154 138.25 14 1.75" in shown
-    assert "09/22/2025 – 09/28/2025 33.25 0 33.25 35 ⚠ Short by 1.75 h" in shown
+    # Attended, excused, unexcused, expected (Labor Day's share out), countable.
+    assert "09/01/2025 – 09/07/2025 28 7 0 28 (1 closed holiday) 35" in shown
+    assert "09/22/2025 – 09/28/2025 33.25 0 ⚠ 1.75 35 33.25" in shown
+    assert "Short by 1.75 h, all unexcused" in shown
     assert "HOL (holiday): 7 h" in shown
     assert f'href="/api/v1/aors/{aor["id"]}/file"' in answer.text
     assert f'href="/inbox/{aor["id"]}/notice"' in answer.text

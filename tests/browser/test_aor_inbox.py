@@ -21,7 +21,7 @@ def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
     flags = entry.get_by_role("list", name="What needs attention")
     expect(flags).to_contain_text("Late: submitted 10/08/2025, due 10/07/2025 (1 day late)")
     expect(flags).to_contain_text("1.75 unexcused hours on 09/23/2025")
-    expect(flags).to_contain_text("1 week below the required hours")
+    expect(flags).to_contain_text("Short of the month's required hours by 1.75 h (unexcused hours)")
     other = page.get_by_role("article", name="Nguyễn Văn Kim: case FTKS5P3H, January 2026")
     # That Coastline sent Equus's report for a case not referred to it; its make-up session is
     # a note, shown but not counted.

@@ -94,7 +94,7 @@ def test_a_correction_is_labelled_as_people_name_it():
 
 READER_CODES = ("not_a_number", "unreadable_date", "unknown_value", "missing_label",
                 "missing_value", "invalid_value")  # fmt: skip
-NOTES = {"make_up_session", "active_content_removed", "read_by_ocr"}
+NOTES = {"make_up_session", "active_content_removed", "read_by_ocr", "holiday_not_designated"}
 
 
 def test_every_finding_the_service_makes_has_a_severity_in_the_one_table():

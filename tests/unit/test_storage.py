@@ -42,9 +42,10 @@ def test_a_name_that_is_not_a_digest_is_refused(tmp_path):
         FileStore(tmp_path).get("../../etc/passwd")
 
 
-def test_the_twelve_months_before_a_report_month_cross_the_year():
+def test_the_eleven_months_before_a_report_month_cross_the_year():
+    # 45 CFR 261.60(b): the 12-month period is the report month and the 11 before it.
     months = preceding_months("2026-03")
     assert months[0] == "2026-02"
     assert months[2] == "2025-12"
-    assert months[-1] == "2025-03"
-    assert len(months) == 12
+    assert months[-1] == "2025-04"
+    assert len(months) == 11
