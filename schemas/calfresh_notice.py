@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from schemas.common import AddressSchema, ParticipantSchema, StrictSchema, WorkerSchema
+from schemas.common import (
+    AddressSchema,
+    ParticipantSchema,
+    StrictSchema,
+    WorkerSchema,
+    written_language_field,
+)
 from schemas.fields import PHONE, case_number_field, one_of, optional_text
 from schemas.routing_slip import OFFICE_ID
 
@@ -25,6 +31,7 @@ class CalfreshNoticeSchema(StrictSchema):
     participant = fields.Nested(ParticipantSchema, required=True)
     mailing_address = fields.Nested(AddressSchema, required=True)
     preferred_language = optional_text(40)
+    language = written_language_field()
     notice_date = fields.Date(required=True)
     # The last day the person was on cash aid, normally the last day of a month.
     cash_aid_ended = fields.Date(required=True)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from schemas.fields import PHONE, WORKER_NUMBER, cin_field, optional_text, required_text
+from schemas.fields import PHONE, WORKER_NUMBER, cin_field, one_of, optional_text, required_text
+
+# The written languages the forms a participant reads and signs are printed in (Dymally-Alatorre
+# Bilingual Services Act, Gov. Code 7290-7299.8), as BCP 47 tags.
+WRITTEN_LANGUAGES = ("en", "es", "vi", "zh-Hant")
+
+
+def written_language_field() -> fields.String:
+    """The participant's written language, a fact of the case like the address; English if unset."""
+    return one_of(*WRITTEN_LANGUAGES, load_default="en")
 
 
 class StrictSchema(Schema):

@@ -91,6 +91,8 @@ class PstSummarySchema(StrictSchema):
     meeting_date = fields.Date(required=True)
     meeting_type = one_of(*MEETING_TYPES, required=True)
     provider_notice_date = fields.Date(load_default=None, allow_none=True)
+    # The day the EC scheduled the meeting (handbook II.B: within a week of the notice).
+    scheduled_date = fields.Date(load_default=None, allow_none=True)
     wtw2_plan_date = fields.Date(load_default=None, allow_none=True)
     method = one_of(*MEETING_METHODS, required=True)
     client_unavailable_reason = optional_text(300)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import HouseholdSchema, ParticipantSchema, StrictSchema, WorkerSchema
-from schemas.fields import case_number_field, hours_field, one_of, optional_text, required_text
+from schemas.fields import (
+    case_number_field,
+    hours_field,
+    money_field,
+    one_of,
+    optional_text,
+    required_text,
+)
 
 # The contracted activities, by the codes the county's case files use.
 ACTIVITIES = {
@@ -19,6 +26,7 @@ ACTIVITIES = {
 }
 MAX_MONTHS = 36
 _SETTING_ID = validate.Regexp(r"^[a-z0-9_]{1,40}$", error="Use the id from the county settings.")
+_MONTH = validate.Regexp(r"^[0-9]{4}-(0[1-9]|1[0-2])$", error="A month is written YYYY-MM.")
 
 
 class ReferralParticipantSchema(ParticipantSchema):
@@ -29,6 +37,13 @@ class ConcurrentActivitySchema(StrictSchema):
     activity = required_text(80)
     provider = optional_text(120)
     hours_per_week = hours_field(required=True)
+
+
+class BenefitsSchema(StrictSchema):
+    """The month's benefits, which cap unpaid work experience hours (county setting)."""
+
+    monthly_grant = money_field(required=True)
+    monthly_calfresh = money_field(load_default=None, allow_none=True)
 
 
 class SupportiveServicesSchema(StrictSchema):
@@ -70,6 +85,11 @@ class ReferralSchema(StrictSchema):
     referral_date = fields.Date(required=True)
     start_date = fields.Date(required=True)
     new_wtw2_plan_date = fields.Date(load_default=None, allow_none=True)
+    # Months the participant was in EXPRT before this referral: they count toward the limit.
+    prior_exprt_months = fields.List(
+        fields.String(validate=_MONTH), load_default=list, validate=validate.Length(max=36)
+    )
+    benefits = fields.Nested(BenefitsSchema, load_default=None, allow_none=True)
     concurrent_activities = fields.List(
         fields.Nested(ConcurrentActivitySchema), load_default=list, validate=validate.Length(max=8)
     )

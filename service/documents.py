@@ -13,11 +13,12 @@ from typing import Any
 
 from marshmallow import ValidationError
 
-from service import clock
+from service import clock, i18n
 from service.counties import County, get_county
 from service.errors import InvalidInput, PdfUnavailable, UnknownCounty, UnsupportedFormat
 from service.forms import get_form
 from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.i18n.localize import localize
 from service.jsonable import jsonable
 from service.rendering.docx import DOCX_MIME, CompiledTemplate, make_environment
 
@@ -81,7 +82,11 @@ def check(form_id: str, payload: Any, today: dt.date | None = None) -> CheckResu
         evaluation = Evaluation(errors={"county": [exc.message]})
         return CheckResult(spec, data, evaluation, RuleInput(_fallback_county(spec), rules_today))
     rules = RuleInput(county=county, today=rules_today)
-    return CheckResult(spec, data, spec.evaluate(data, rules), rules)
+    evaluation = spec.evaluate(data, rules)
+    draft = i18n.draft_warning(spec.id, data, county)
+    if draft:
+        evaluation.warn("language", draft)
+    return CheckResult(spec, data, evaluation, rules)
 
 
 def render(
@@ -102,7 +107,8 @@ def render(
     if not ev.ok:
         raise InvalidInput(ev.errors, ev.warnings, jsonable(ev.computed))
     context = build_context(result)
-    content = compiled_template(result.spec).render(context)
+    language = i18n.form_language(result.spec.id, result.data)
+    content = compiled_template(result.spec, language).render(context)
     if fmt == "pdf":
         if to_pdf is None:
             raise PdfUnavailable("PDF output is not set up in this program.")
@@ -128,18 +134,21 @@ def build_context(result: CheckResult) -> dict[str, Any]:
     context["form"] = spec.meta()
     context["county"] = rules.county.summary()
     context["generated_on"] = rules.today
-    return context
+    context["translation"] = i18n.translation_facts(spec.id, result.data, rules.county)
+    language = context["translation"]["language"]
+    return localize(spec.id, language, i18n.LOCALES[language], context, result.data, rules.county)
 
 
-def compiled_template(spec: FormSpec) -> CompiledTemplate:
-    path = TEMPLATE_DIR / spec.template
-    return _compiled(path, path.stat().st_mtime_ns)
+def compiled_template(spec: FormSpec, language: str = i18n.ENGLISH) -> CompiledTemplate:
+    """The form's template in ``language`` (``wtw2.es.docx``), compiled for that language."""
+    path = TEMPLATE_DIR / i18n.template_name(spec.template, language)
+    return _compiled(path, path.stat().st_mtime_ns, language)
 
 
 @lru_cache(maxsize=32)
-def _compiled(path: Path, mtime_ns: int) -> CompiledTemplate:
+def _compiled(path: Path, mtime_ns: int, language: str) -> CompiledTemplate:
     # mtime in the key: a template edited by a forms analyst is picked up without a restart.
-    return CompiledTemplate(path, make_environment())
+    return CompiledTemplate(path, make_environment(language))
 
 
 def _filename(result: CheckResult, fmt: str) -> str:

@@ -9,7 +9,7 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from schemas.api import CheckResultSchema, FormDetailSchema, FormSummarySchema, RenderQuerySchema
-from service import documents, history
+from service import case_plans, documents, history
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.api.files import attachment
@@ -19,6 +19,7 @@ from service.api.request import json_body
 from service.auth.permissions import Action
 from service.extensions import db, office
 from service.forms import all_forms, get_form
+from service.openapi import DOCX, PDF, file_response, json_response
 
 blp = Blueprint("forms", __name__, url_prefix="/forms", description="Fill the WTW forms")
 
@@ -32,6 +33,7 @@ FORM_BODY = {
 }
 ERRORS = {"404": {"description": "Unknown form"}, "422": {"description": "Invalid input"}}
 RENDER_ERRORS = ERRORS | {"503": {"description": "PDF output unavailable or busy (Retry-After)"}}
+FILLED_FORM = file_response("The filled form as an attachment", DOCX, PDF)
 
 
 def document_form_schemas(spec: APISpec) -> None:
@@ -65,7 +67,7 @@ def describe_form(form_id: str) -> dict[str, Any]:
 
 @blp.route("/<form_id>/example")
 @requires(Action.FILL_FORMS)
-@blp.doc(responses=ERRORS)
+@blp.doc(responses=ERRORS | {"200": json_response("The form's payload", {"type": "object"})})
 def form_example(form_id: str) -> dict[str, Any]:
     """A complete, valid, fictional payload for the form."""
     return documents.example(form_id)
@@ -77,15 +79,15 @@ def form_example(form_id: str) -> dict[str, Any]:
 @blp.response(200, CheckResultSchema)
 def check_form(form_id: str) -> tuple[dict[str, Any], int]:
     """Validate a payload: errors, warnings and the computed values."""
-    result = documents.check(form_id, json_body())
+    payload = case_plans.with_other_parent_hours(db.session, current_user(), form_id, json_body())
+    result = documents.check(form_id, payload)
     return result.as_json(), 200 if result.evaluation.ok else 422
 
 
 @blp.route("/<form_id>/render", methods=["POST"])
 @requires(Action.FILL_FORMS)
 @blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
-@blp.doc(requestBody=FORM_BODY, responses=RENDER_ERRORS)
-@blp.response(200, description="The filled form as an attachment")
+@blp.doc(requestBody=FORM_BODY, responses=RENDER_ERRORS | {"200": FILLED_FORM})
 def render_form(form_id: str, format: str) -> Response:
     """Fill the form and return the document (DOCX or PDF); it is kept in the history."""
     return issue_document(form_id, json_body(), format)
@@ -96,6 +98,7 @@ def issue_document(form_id: str, payload: Any, fmt: str) -> Response:
 
     Raises InvalidInput (the checked errors) before anything is kept.
     """
+    payload = case_plans.with_other_parent_hours(db.session, current_user(), form_id, payload)
     doc = documents.render(form_id, payload, fmt=fmt, to_pdf=office.convert)
     record = history.record_document(db.session, document_store(), current_user(), doc, payload)
     note_record("document", record.id)

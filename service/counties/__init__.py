@@ -10,6 +10,7 @@ from pathlib import Path
 
 from service.errors import UnknownCounty
 from service.rules.calendar import CalendarSettings, WorkCalendar
+from service.rules.work_experience import WorkExperienceCap, from_settings
 
 COUNTY_DIR = Path(__file__).parent
 
@@ -43,6 +44,10 @@ class County:
     offices: tuple[Office, ...]
     contractors: tuple[Contractor, ...]
     calfresh_response_days: int = 30
+    # Languages whose participant-form translations the county has approved; others print
+    # "draft translation" in the footer.
+    approved_translations: tuple[str, ...] = ()
+    work_experience: WorkExperienceCap | None = None
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -81,6 +86,9 @@ def _parse(county_id: str, raw: dict) -> County:
         observance=cal.get("observance", "weekend_to_nearest_weekday"),
         extra_dates=tuple(_date(d) for d in cal.get("extra_dates", ())),
         removed_dates=tuple(_date(d) for d in cal.get("removed_dates", ())),
+        saturday_holiday_closes_friday=cal.get("saturday_holiday_closes_friday", True),
+        optional_holidays=tuple(cal.get("optional_holidays", ())),
+        closed_day_deadlines=cal.get("closed_day_deadlines", "next_working_day"),
     )
     return County(
         id=county_id,
@@ -94,6 +102,8 @@ def _parse(county_id: str, raw: dict) -> County:
             for c in raw.get("contractors", ())
         ),
         calfresh_response_days=raw.get("calfresh_response_days", 30),
+        approved_translations=tuple(raw.get("approved_translations", ())),
+        work_experience=from_settings(raw.get("work_experience")),
     )
 
 

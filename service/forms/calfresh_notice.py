@@ -14,7 +14,8 @@ from typing import Any
 from schemas.calfresh_notice import CalfreshNoticeSchema
 from service.forms.base import Evaluation, FormSpec, RuleInput
 from service.rules.calendar import WorkCalendar
-from service.rules.deadlines import add_months
+from service.rules.catalog import rule
+from service.rules.deadlines import Deadline, add_months, settle
 
 TCF_MONTHS = 5
 # Routing to closed files, when the EC sends this notice, comes 31 to about 60 days after
@@ -25,8 +26,10 @@ SHORT_RESPONSE_DAYS = 10
 CALFRESH_LABELS = {"tcf": "Transitional CalFresh (TCF)", "nacf": "Non-Assistance CalFresh (NACF)"}
 
 
+@rule("63-62")
 def tcf_period_ends(cash_aid_ended: dt.date) -> dt.date:
-    """The last day of the 5th month after the month in which cash aid ended."""
+    """The last day of the 5th month after the month in which cash aid ended (Transitional
+    CalFresh, 7 CFR 273.26)."""
     month = add_months(cash_aid_ended.replace(day=1), TCF_MONTHS)
     return month.replace(day=monthrange(month.year, month.month)[1])
 
@@ -34,36 +37,37 @@ def tcf_period_ends(cash_aid_ended: dt.date) -> dt.date:
 def respond_by(
     notice_date: dt.date, days: int, calendar: WorkCalendar, tcf_ends: dt.date | None
 ) -> dt.date:
-    """``days`` after the notice, moved to the next working day; for TCF, within the period.
+    """The day that applies of ``respond_by_deadline``."""
+    return respond_by_deadline(notice_date, days, calendar, tcf_ends).date
 
-    A cap that falls on a weekend or holiday moves back to the working day before it, so the
-    office is open on the last day to respond.
+
+def respond_by_deadline(
+    notice_date: dt.date, days: int, calendar: WorkCalendar, tcf_ends: dt.date | None
+) -> Deadline:
+    """``days`` after the notice (the county's ``calfresh_response_days``); for TCF, no later
+    than the period's last day (``tcf_period_ends``).
+
+    A closed last day is settled as on every form (service.rules.deadlines.settle): where the
+    county moves deadlines, a cap on a weekend or holiday moves back to the working day before
+    it, so the office is open on the last day to respond.
     """
-    due = _working_day_on_or_after(notice_date + dt.timedelta(days=days), calendar)
-    if tcf_ends and due > tcf_ends:
-        due = max(notice_date, _working_day_on_or_before(tcf_ends, calendar))
-    return due
-
-
-def _working_day_on_or_after(day: dt.date, calendar: WorkCalendar) -> dt.date:
-    return day if calendar.is_working_day(day) else calendar.add_working_days(day, 1)
-
-
-def _working_day_on_or_before(day: dt.date, calendar: WorkCalendar) -> dt.date:
-    while not calendar.is_working_day(day):
-        day -= dt.timedelta(days=1)
-    return day
+    due = notice_date + dt.timedelta(days=days)
+    return settle(due, calendar, latest=tcf_ends, earliest=notice_date)
 
 
 def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
     ev = Evaluation()
     notice, ended, kind = data["notice_date"], data["cash_aid_ended"], data["calfresh_type"]
     tcf_ends = tcf_period_ends(ended) if kind == "tcf" else None
-    due = respond_by(notice, rules.county.calfresh_response_days, rules.county.calendar, tcf_ends)
+    deadline = respond_by_deadline(
+        notice, rules.county.calfresh_response_days, rules.county.calendar, tcf_ends
+    )
+    due = deadline.date
     ev.computed.update(
         calfresh_label=CALFRESH_LABELS[kind],
         tcf_ends=tcf_ends,
         respond_by=due,
+        respond_by_note=deadline.note,
         days_to_respond=(due - notice).days,
         days_since_cash_aid_ended=(notice - ended).days,
     )
@@ -112,7 +116,8 @@ def _soft_checks(data: dict[str, Any], ev: Evaluation, today: dt.date) -> None:
     if notice > today:
         ev.warn("notice_date", "The notice is dated in the future.")
     language = data["preferred_language"]
-    if language and language.casefold() != "english":
+    # A notice already printed in the written language (issue 12 §4) needs no translation.
+    if language and language.casefold() != "english" and data["language"] == "en":
         ev.warn("preferred_language", f"Send this notice in {language} or with a translation.")
 
 

@@ -1,4 +1,4 @@
-"""42-176 rules: who must attend, when the initial meeting is due, and the order of sign-offs."""
+"""42-176 rules: who must attend, when the initial meeting is scheduled, and sign-off order."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 from schemas.pst_summary import AGENDA_TOPICS, PstSummarySchema
 from service.forms.base import Evaluation, FormSpec, RuleInput
 from service.rules.calendar import WorkCalendar
+from service.rules.catalog import rule
+from service.rules.deadlines import Deadline, calendar_deadline, deadline_fields
 
 INITIAL_MEETING_DAYS = 7  # handbook II.B: within one week of the provider's notice
 PLAN_MEETING_DAYS = 30  # handbook II.B: when possible, within 30 days of the WTW 2 plan
@@ -32,7 +34,13 @@ def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
     ev.computed["method_label"] = METHOD_LABELS[data["method"]]
     ev.computed["role_labels"] = dict(ROLE_LABELS)
     # Printed blank unless the rules below fill them in.
-    ev.computed.update(initial_meeting_due=None, days_late=None, plan_meeting_target=None)
+    ev.computed.update(
+        initial_meeting_due=None,
+        initial_meeting_due_note=None,
+        days_late=None,
+        plan_meeting_target=None,
+        plan_meeting_target_note=None,
+    )
     _check_attendees(data, ev)
     _check_timing(data, rules.county.calendar, ev)
     _check_method(data, ev)
@@ -41,12 +49,16 @@ def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
     return ev
 
 
+@rule("42-176")
 def initial_meeting_due(notice: dt.date, calendar: WorkCalendar) -> dt.date:
-    """A week after the provider's notice; a due day the office is closed moves to the next."""
-    due = notice + dt.timedelta(days=INITIAL_MEETING_DAYS)
-    while not calendar.is_working_day(due):
-        due += dt.timedelta(days=1)
-    return due
+    """Handbook 42-7.38 II.B: the EC schedules the initial meeting within one week of the
+    provider's notice; a last day the office is closed is settled as every deadline is."""
+    return scheduling_deadline(notice, calendar).date
+
+
+def scheduling_deadline(notice: dt.date, calendar: WorkCalendar) -> Deadline:
+    """The last day to schedule the initial meeting, with the closed-day fact."""
+    return calendar_deadline(notice, INITIAL_MEETING_DAYS, calendar)
 
 
 def _check_attendees(data: dict[str, Any], ev: Evaluation) -> None:
@@ -72,6 +84,9 @@ def _check_attendees(data: dict[str, Any], ev: Evaluation) -> None:
 def _check_timing(data: dict[str, Any], calendar: WorkCalendar, ev: Evaluation) -> None:
     meeting: dt.date = data["meeting_date"]
     notice: dt.date | None = data["provider_notice_date"]
+    scheduled: dt.date | None = data["scheduled_date"]
+    if scheduled is not None and scheduled > meeting:
+        ev.error("scheduled_date", "A meeting cannot be scheduled after the day it was held.")
     if data["meeting_type"] == "initial":
         if notice is None:
             ev.error(
@@ -81,33 +96,61 @@ def _check_timing(data: dict[str, Any], calendar: WorkCalendar, ev: Evaluation) 
         elif notice > meeting:
             ev.error("provider_notice_date", "The provider's notice cannot follow the meeting.")
         else:
-            _check_initial_due(notice, meeting, calendar, ev)
+            _check_scheduling(notice, scheduled, meeting, calendar, ev)
     elif notice is not None:
         ev.warn("provider_notice_date", "The provider's notice date matters for initial meetings.")
+    _check_plan_target(data, calendar, ev)
+
+
+@rule("42-176")
+def _check_plan_target(data: dict[str, Any], calendar: WorkCalendar, ev: Evaluation) -> None:
+    """Handbook 42-7.38 II.B: *when possible* the PST meets within 30 days of the WTW 2 plan,
+    so a later initial meeting is a warning, never a refusal."""
     plan: dt.date | None = data["wtw2_plan_date"]
-    if plan is not None:
-        target = plan + dt.timedelta(days=PLAN_MEETING_DAYS)
-        ev.computed["plan_meeting_target"] = target
-        if data["meeting_type"] == "initial" and meeting > target:
-            ev.warn(
-                "meeting_date",
-                f"When possible the initial PST meeting is held within {PLAN_MEETING_DAYS} "
-                f"days of the WTW 2 plan (by {target:%m/%d/%Y}).",
-            )
+    if plan is None:
+        return
+    ev.computed.update(
+        deadline_fields(
+            "plan_meeting_target", plan + dt.timedelta(days=PLAN_MEETING_DAYS), calendar
+        )
+    )
+    target: dt.date = ev.computed["plan_meeting_target"]
+    if data["meeting_type"] == "initial" and data["meeting_date"] > target:
+        ev.warn(
+            "meeting_date",
+            f"When possible the initial PST meeting is held within {PLAN_MEETING_DAYS} "
+            f"days of the WTW 2 plan (by {target:%m/%d/%Y}).",
+        )
 
 
-def _check_initial_due(
-    notice: dt.date, meeting: dt.date, calendar: WorkCalendar, ev: Evaluation
+@rule("42-176")
+def _check_scheduling(
+    notice: dt.date,
+    scheduled: dt.date | None,
+    meeting: dt.date,
+    calendar: WorkCalendar,
+    ev: Evaluation,
 ) -> None:
-    due = initial_meeting_due(notice, calendar)
-    ev.computed["initial_meeting_due"] = due
-    late = (meeting - due).days
+    """Handbook 42-7.38 II.B: the EC *schedules* the initial meeting within one week of the
+    provider's notice; the meeting itself may fall later. Scheduling late is a warning."""
+    deadline = scheduling_deadline(notice, calendar)
+    due = deadline.date
+    ev.computed.update(initial_meeting_due=due, initial_meeting_due_note=deadline.note)
+    if scheduled is None:
+        if meeting > due:
+            ev.warn(
+                "scheduled_date",
+                f"The meeting was held after {due:%m/%d/%Y}, a week after the provider's "
+                "notice: give the date the EC scheduled it, which is due by then.",
+            )
+        return
+    late = (scheduled - due).days
     if late > 0:
         ev.computed["days_late"] = late
         ev.warn(
-            "meeting_date",
-            f"The initial meeting was due by {due:%m/%d/%Y}, a week after the provider's "
-            f"notice; it is {late} day{'s' if late != 1 else ''} late.",
+            "scheduled_date",
+            f"The EC schedules the initial meeting within a week of the provider's notice, "
+            f"by {due:%m/%d/%Y}; it was scheduled {late} day{'s' if late != 1 else ''} late.",
         )
 
 

@@ -9,12 +9,12 @@ from typing import Any
 from schemas.referral import ACTIVITIES, ReferralSchema
 from service.counties import County
 from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.forms.referral_exprt import activity_end, check_exprt, check_work_experience
 from service.rules.calendar import WorkCalendar
+from service.rules.catalog import rule
 from service.rules.deadlines import add_months
 from service.rules.hours import household_from, weekly_requirement
 
-EXPRT_LIMIT_MONTHS = 12  # policy 289: unless a new WTW 2 plan extends it
-EXPRT_EVALUATION_MONTHS = 6  # policy 289: the contractor evaluates the placement
 START_GRACE_DAYS = 3  # a start a few days before the referral is paperwork catching up
 AOR_MONTHLY_WORKING_DAYS = 5  # policy 289, contractor step 19
 AOR_FINAL_WORKING_DAYS = 3
@@ -35,28 +35,22 @@ def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
     _office(data, rules.county, ev)
     _activity(data, ev)
     _dates(data, rules, ev)
+    ev.computed.update(exprt_months_before=None, exprt_months_total=None, exprt_began=None)
     if data["activity"] == "EXPRT":
-        _exprt(data, ev)
-    elif data["new_wtw2_plan_date"] is not None:
-        ev.warn("new_wtw2_plan_date", "A new WTW 2 plan date matters only to extend EXPRT.")
+        check_exprt(data, ev)
+    else:
+        if data["new_wtw2_plan_date"] is not None:
+            ev.warn("new_wtw2_plan_date", "A new WTW 2 plan date matters only to extend EXPRT.")
+        if data["prior_exprt_months"]:
+            ev.warn("prior_exprt_months", "Earlier EXPRT months matter only to an EXPRT referral.")
+    check_work_experience(data, rules.county, ev)
     _hours(data, ev)
     _supportive_services(data, ev)
     _contacts(data, ev)
     return ev
 
 
-def activity_end(start: dt.date, months: int) -> dt.date:
-    """The last day of an activity that runs ``months`` from ``start``.
-
-    Jan 15 + 1 month ends Feb 14. When the month ahead is too short to hold the start
-    day (Jan 31 + 1 month), the period runs to that month's last day (Feb 28).
-    """
-    following = add_months(start, months)
-    if following.day < start.day:
-        return following
-    return following - dt.timedelta(days=1)
-
-
+@rule("f063-41-251")
 def aor_due_dates(start: dt.date, end: dt.date, calendar: WorkCalendar) -> dict[str, dt.date]:
     """When the contractor's first AOR and the final AOR are due (policy 289, step 19)."""
     month_end = add_months(start.replace(day=1), 1) - dt.timedelta(days=1)
@@ -125,26 +119,6 @@ def _dates(data: dict[str, Any], rules: RuleInput, ev: Evaluation) -> None:
         ev.warn("start_date", f"{start:%m/%d/%Y} is a weekend day or a county holiday.")
     if referral > rules.today:
         ev.warn("referral_date", "The referral date is in the future.")
-
-
-def _exprt(data: dict[str, Any], ev: Evaluation) -> None:
-    start: dt.date = data["start_date"]
-    months: int = data["length_months"]
-    limit = activity_end(start, EXPRT_LIMIT_MONTHS)
-    ev.computed["exprt_limit_date"] = limit
-    if months > EXPRT_EVALUATION_MONTHS:
-        ev.computed["exprt_evaluation_date"] = add_months(start, EXPRT_EVALUATION_MONTHS)
-    plan: dt.date | None = data["new_wtw2_plan_date"]
-    if months > EXPRT_LIMIT_MONTHS and plan is None:
-        ev.error(
-            "length_months",
-            f"EXPRT is limited to {EXPRT_LIMIT_MONTHS} months (through {limit:%m/%d/%Y}) "
-            "unless a new WTW 2 plan extends it; shorten the length or give the new plan's date.",
-        )
-    elif plan is not None and months <= EXPRT_LIMIT_MONTHS:
-        ev.warn("new_wtw2_plan_date", "A new WTW 2 plan is needed only beyond 12 months of EXPRT.")
-    elif plan is not None and plan > limit:
-        ev.warn("new_wtw2_plan_date", "The plan extending EXPRT should precede the 12-month limit.")
 
 
 def _hours(data: dict[str, Any], ev: Evaluation) -> None:

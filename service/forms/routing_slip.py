@@ -10,6 +10,7 @@ from marshmallow import Schema, fields
 from schemas.routing_slip import RoutingSlipSchema
 from service.counties import County
 from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.rules.catalog import rule
 
 # Handbook 42-7.38 J: the EC routes a case discontinued "for more than 30 days".
 CLOSED_FILES_AFTER_DAYS = 30
@@ -84,7 +85,9 @@ def _check_assignment(data: dict[str, Any], county: County, ev: Evaluation) -> N
         ev.error("to_ec.worker_number", "A transfer goes to another EC or another unit.")
 
 
+@rule("50-20e")
 def _check_closed_files(data: dict[str, Any], ev: Evaluation) -> None:
+    """Handbook 42-7.38 II.J: a closed case goes to its office's bank with reason and date."""
     if data["to_ec"] is not None:
         ev.error("to_ec", "A case routed to closed files goes to the office's bank, not to an EC.")
     closing = data["closed_files"]
@@ -103,7 +106,9 @@ def _check_closed_files(data: dict[str, Any], ev: Evaluation) -> None:
     _check_checklist(closing, ev)
 
 
+@rule("50-20e")
 def _check_discontinuance(discontinued: dt.date, slip_date: dt.date, ev: Evaluation) -> None:
+    """Handbook 42-7.38 II.J: only cases discontinued more than 30 days go to closed files."""
     path = "closed_files.discontinuance_date"
     eligible = discontinued + dt.timedelta(days=CLOSED_FILES_AFTER_DAYS + 1)
     days = (slip_date - discontinued).days
@@ -120,7 +125,9 @@ def _check_discontinuance(discontinued: dt.date, slip_date: dt.date, ev: Evaluat
         )
 
 
+@rule("50-20e")
 def _check_checklist(closing: dict[str, Any], ev: Evaluation) -> None:
+    """Handbook 42-7.38 II.J.1: the EC's closing steps, the 63-62 among them, come first."""
     checklist = closing["checklist"]
     path = "closed_files.checklist"
     if closing["household_calfresh"] in NEEDS_63_62 and not checklist["notice_63_62_sent"]:

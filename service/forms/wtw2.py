@@ -7,28 +7,38 @@ from decimal import Decimal
 from typing import Any
 
 from schemas.wtw2 import Wtw2Schema
+from service.forms import wtw2_household as hh
+from service.forms import wtw2_plan_due
 from service.forms import wtw2_rules as r
 from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.rules.calendar import WorkCalendar
+from service.rules.catalog import rule
+from service.rules.deadlines import REASSIGNMENT_DAYS, deadline_fields
 from service.rules.hours import HoursRequirement, household_from, weekly_requirement
 
 LATE_START_DAYS = 30  # a first activity starting later leaves the participant idle too long
 FAR_ABOVE_FACTOR = 2  # assigned hours above this multiple of the requirement are questioned
+OTHER_PARENT_KEYS = ("name", "cin", "hours_from", "hours_per_week", "plan_date")
 
 
 def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
     ev = Evaluation()
     _check_plan_type(data, ev)
     _check_office(data, rules, ev)
+    wtw2_plan_due.check_plan_due(data, rules, ev)
     need = weekly_requirement(household_from(data["household"]))
     ev.computed["requirement_hours"] = need.hours
     ev.computed["requirement_basis"] = need.basis
     ev.computed["activities"] = _activity_rows(data["activities"])
+    ev.computed["requirement_changes"] = []
+    other = _other_parent(data, ev)
+    _errors(ev, hh.household_errors(data))
     if _check_activities(data, ev):
-        _check_hours(data, need, ev)
+        _check_hours(data, need, other, ev)
     signed = data["plan_date"]
     deadline = r.change_request_deadline(rules.county.calendar, signed)
     ev.computed["change_request_deadline"] = deadline
-    _reassignment(data, ev)
+    _reassignment(data, rules.county.calendar, ev)
     _check_supportive_services(data["supportive_services"], ev)
     if not data["ec"].get("phone"):
         ev.warn("ec.phone", "The participant cannot reach the EC without a phone number.")
@@ -53,6 +63,21 @@ def _check_plan_type(data: dict[str, Any], ev: Evaluation) -> None:
         ev.error("amends_plan_dated", "Give the date of the plan this one amends.")
     elif amends >= data["plan_date"]:
         ev.error("amends_plan_dated", "The plan being amended must be dated before this one.")
+
+
+def _errors(ev: Evaluation, found: dict[str, str]) -> None:
+    for path, message in found.items():
+        ev.error(path, message)
+
+
+def _other_parent(data: dict[str, Any], ev: Evaluation) -> Decimal:
+    """The other parent's hours toward the combined 35 (0 where none count)."""
+    hours, errors, warnings = hh.other_parent_hours(data)
+    _errors(ev, errors)
+    for message in warnings:
+        ev.warn("household.other_parent", message)
+    ev.computed["other_parent_hours"] = hours
+    return hours
 
 
 def _check_office(data: dict[str, Any], rules: RuleInput, ev: Evaluation) -> None:
@@ -103,8 +128,14 @@ def _check_activities(data: dict[str, Any], ev: Evaluation) -> bool:
     return dates_ok
 
 
-def _check_hours(data: dict[str, Any], need: HoursRequirement, ev: Evaluation) -> None:
-    """Concurrent activities' hours, period by period from the plan date, against the need."""
+@rule("wtw2")
+def _check_hours(
+    data: dict[str, Any], need: HoursRequirement, other: Decimal, ev: Evaluation
+) -> None:
+    """Concurrent activities' hours, period by period from the plan date, against the need.
+
+    In a two-parent family the other parent's weekly hours are added (WIC 11322.8(a)(4)).
+    """
     plan_date, activities = data["plan_date"], data["activities"]
     current = [
         a["start_date"] for a in activities if not a["end_date"] or a["end_date"] >= plan_date
@@ -119,36 +150,65 @@ def _check_hours(data: dict[str, Any], need: HoursRequirement, ev: Evaluation) -
             f"{LATE_START_DAYS} days after the plan date.",
         )
     periods = r.schedule(activities, max(plan_date, min(current)))
-    ev.computed["schedule"] = [_period_row(p, need) for p in periods]
+    ev.computed["schedule"] = [_period_row(p, need, other) for p in periods]
     worked = [p for p in periods if p.numbers]
     # A few days while concurrent activities start or end apart are not a week to judge.
     judged = [p for p in worked if not p.partial_week] or worked
     ev.computed["total_hours"] = min(p.hours for p in judged)
-    ev.computed["meets_requirement"] = all(p.hours >= need.hours for p in judged)
+    ev.computed["combined_hours"] = ev.computed["total_hours"] + other
+    ev.computed["meets_requirement"] = all(p.hours + other >= need.hours for p in judged)
     for p in periods:
         if not p.numbers:
             ev.warn("activities", f"No activity is assigned {p.describe()}.")
-        elif p.hours < need.hours:
-            _short(data, p, need, refuse=p in judged, ev=ev)
-        elif p.hours > need.hours * FAR_ABOVE_FACTOR:
+        elif p.hours + other < need.hours:
+            _short(data, p, need, other, refuse=p in judged, ev=ev)
+        elif p.hours + other > need.hours * FAR_ABOVE_FACTOR:
             ev.warn(
                 "activities",
                 f"{p.describe(first=True)} the activities add up to {r.hours_text(p.hours)} "
                 f"hours a week, more than {FAR_ABOVE_FACTOR} times the {need.hours} required; "
                 "check that the schedule is workable.",
             )
+    _requirement_changes(data, worked, other, ev)
+
+
+@rule("wtw2")
+def _requirement_changes(
+    data: dict[str, Any], worked: list[r.Period], other: Decimal, ev: Evaluation
+) -> None:
+    """Warn where the household changes the requirement during the plan (WIC 11322.8)."""
+    ends = [a["end_date"] for a in data["activities"]]
+    plan_end = None if None in ends else max(ends)
+    changes = hh.requirement_changes(data, plan_end)
+    ev.computed["requirement_changes"] = [c.row() for c in changes]
+    for path, message in hh.change_warnings(changes, worked, other):
+        ev.warn(path, message)
 
 
 def _short(
-    data: dict[str, Any], p: r.Period, need: HoursRequirement, refuse: bool, ev: Evaluation
+    data: dict[str, Any],
+    p: r.Period,
+    need: HoursRequirement,
+    other: Decimal,
+    refuse: bool,
+    ev: Evaluation,
 ) -> None:
     which = "activity" if len(p.numbers) == 1 else "activities"
     adds = "adds" if len(p.numbers) == 1 else "add"
+    combined = (
+        f"; with the other parent's {r.hours_text(other)}, {r.hours_text(p.hours + other)} "
+        "hours combined"
+        if other
+        else ""
+    )
     message = (
         f"{p.describe(first=True)} {which} {r.numbers_text(p.numbers)} {adds} up to "
-        f"{r.hours_text(p.hours)} hours a week, short of the {need.hours} hours required "
-        f"({need.basis})."
+        f"{r.hours_text(p.hours)} hours a week{combined}, short of the {need.hours} hours "
+        f"required ({need.basis})."
     )
+    household = data["household"]
+    if household["two_parent_family"] and household["other_parent"] is None:
+        message += " Record the other parent's weekly hours: both parents count toward the 35."
     if data["exempt_volunteer"]:
         ev.warn("activities", message + " Allowed because the participant is an exempt volunteer.")
     elif not refuse:
@@ -157,27 +217,32 @@ def _short(
         ev.error("activities", message)
 
 
-def _period_row(p: r.Period, need: HoursRequirement) -> dict[str, Any]:
+def _period_row(p: r.Period, need: HoursRequirement, other: Decimal) -> dict[str, Any]:
     return {
         "start": p.start,
         "end": p.end,
         "activities": r.numbers_text(p.numbers) if p.numbers else "None assigned",
         "hours": p.hours,
-        "short": p.hours < need.hours,
+        "combined_hours": p.hours + other,
+        "short": p.hours + other < need.hours,
         "partial_week": p.partial_week,
     }
 
 
-def _reassignment(data: dict[str, Any], ev: Evaluation) -> None:
+def _reassignment(data: dict[str, Any], calendar: WorkCalendar, ev: Evaluation) -> None:
+    """WIC 11325.22's window, its last day settled on the county's calendar like every
+    calendar-day deadline (issue 12 §3: printed with a closed day, moved where the county
+    moves deadlines)."""
     window = r.reassignment(
         data["activities"], data["training_started_before"], data["reassignment_used"]
     )
-    ev.computed["reassignment_deadline"] = window.deadline
+    ev.computed.update(deadline_fields("reassignment_deadline", window.deadline, calendar))
     ev.computed["reassignment_note"] = window.note
-    if window.deadline and window.deadline < data["plan_date"]:
+    deadline = ev.computed["reassignment_deadline"]
+    if deadline and deadline < data["plan_date"]:
         ev.warn(
             "activities",
-            f"The 30-day reassignment period ended on {window.deadline:%m/%d/%Y}, "
+            f"The {REASSIGNMENT_DAYS}-day reassignment period ended on {deadline:%m/%d/%Y}, "
             "before the plan date.",
         )
 
@@ -209,8 +274,13 @@ def build_context(data: dict[str, Any], ev: Evaluation, rules: RuleInput) -> dic
         {**a, "type": row["label"], "computed": row}
         for a, row in zip(data["activities"], ev.computed["activities"], strict=True)
     ]
+    # An absent optional part prints as blank boxes, as an absent value does.
+    household = {**data["household"]}
+    household["other_parent"] = household["other_parent"] or dict.fromkeys(OTHER_PARENT_KEYS)
     return {
         **data,
+        "household": household,
+        "plan_due_from": wtw2_plan_due.printed_event(data["plan_due_from"]),
         "office": ev.computed["office"],
         "activities": activities,
         "computed": ev.computed,

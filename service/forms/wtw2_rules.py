@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from service.rules.calendar import WorkCalendar
+from service.rules.catalog import rule
 from service.rules.deadlines import CHANGE_REQUEST_WORKING_DAYS, REASSIGNMENT_DAYS
 
 ACTIVITY_LABELS = {
@@ -113,6 +114,7 @@ def concurrent_with(activities: Sequence[dict[str, Any]]) -> list[list[int]]:
     ]
 
 
+@rule("wtw2")
 def change_request_deadline(calendar: WorkCalendar, signed: dt.date) -> dt.date:
     """WIC 11325.21: the last day to ask for changes, 3 working days after signing."""
     return calendar.add_working_days(signed, CHANGE_REQUEST_WORKING_DAYS)
@@ -126,10 +128,12 @@ class Reassignment:
     note: str
 
 
+@rule("wtw2")
 def reassignment(
     activities: Sequence[dict[str, Any]], started_before: bool, already_used: bool
 ) -> Reassignment:
-    """30 calendar days after the first training or education activity starts."""
+    """30 calendar days after the first training or education activity starts, to ask once to be
+    reassigned (WIC 11325.22)."""
     training = [a for a in activities if a["type"] in TRAINING_OR_EDUCATION]
     if not training:
         return Reassignment(None, "None: this plan has no training or education activity.")

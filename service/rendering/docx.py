@@ -19,6 +19,9 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 
+from service.i18n import ENGLISH, LOCALES
+from service.i18n.catalog import CATALOGS
+from service.i18n.formats import language_name, locale_filters
 from service.rendering.filters import FILTERS, finalize
 from service.text import xml_text
 
@@ -37,10 +40,21 @@ class Rendered:
     mimetype: str
 
 
-def make_environment() -> Environment:
-    """The Jinja environment of every form: escaping on, no silent missing variables."""
+def make_environment(language: str = "en") -> Environment:
+    """The Jinja environment of every form: escaping on, no silent missing variables.
+
+    A translated template prints dates, hours and money the way its language writes them;
+    ``us_date`` is not there, so a US date left in a translation fails the template lint.
+    """
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_xml_value)
     env.filters.update(FILTERS)
+    locale = LOCALES[language]
+    if language == ENGLISH:
+        env.filters["language_name"] = language_name(locale)
+    else:
+        catalog = CATALOGS[language]
+        del env.filters["us_date"]
+        env.filters.update(locale_filters(locale, catalog.yes, catalog.no))
     return env
 
 

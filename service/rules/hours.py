@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from service.rules.catalog import rule
+
 
 @dataclass(frozen=True)
 class Household:
@@ -21,8 +23,9 @@ class HoursRequirement:
     basis: str
 
 
+@rule("wtw2")
 def weekly_requirement(household: Household) -> HoursRequirement:
-    """The weekly hours the household must meet, with the reason in words."""
+    """The weekly hours the household must meet, with the reason in words (WIC 11322.8(a))."""
     if household.two_parent_family and not household.parent_disabled:
         return HoursRequirement(35, "two-parent family, combined between both parents")
     prefix = (

@@ -13,6 +13,7 @@ from service.auth.permissions import Role
 from service.errors import DomainError, Forbidden, InvalidInput
 from service.models.slip import RoutingSlip
 from service.models.user import CaseAssignment, User
+from service.rules.catalog import rule
 
 CLOSED_FILES = "closed_files"
 NAME_LENGTH = 80  # the form's from_ec.name
@@ -88,8 +89,10 @@ def receivers(session: Session, worker_number: str) -> Sequence[User]:
     return session.scalars(query).all()
 
 
+@rule("50-20e")
 def needs_approval(session: Session, data: dict[str, Any], unit: str | None) -> bool:
-    """Closed files always; a transfer or assignment when it takes the case out of ``unit``.
+    """Closed files always (Handbook 42-7.38 II.J.2); a transfer or assignment when it takes the
+    case out of ``unit`` (Handbook 42-7.38 III.B: the supervisor reviews every 50-20e out of unit).
 
     The receiving unit is the receiving account's when one EC has the worker number on the
     slip (that is where routing sends the case), else the unit typed on the slip.

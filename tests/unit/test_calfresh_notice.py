@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from service.counties import get_county
-from service.forms.calfresh_notice import respond_by, tcf_period_ends
+from service.forms.calfresh_notice import respond_by, respond_by_deadline, tcf_period_ends
+from service.rules.calendar import CalendarSettings, WorkCalendar
 
 FORM = "63-62"
 D = dt.date
@@ -198,3 +199,19 @@ def test_a_non_assistance_notice_has_no_tcf_end_date(render, nacf):
     assert "yours ends on" not in body
     assert "02/28/2027" not in "\n".join(text.cells)
     assert "2217 Calaroga Avenue\n" in body + "\n"
+
+
+def test_a_respond_by_date_moved_off_a_closed_day_is_printed_with_that_fact(check, render, nacf):
+    nacf["notice_date"] = "2026-10-27"  # + 30 days = Thursday 11/26, Thanksgiving
+    note = computed(check, nacf)["respond_by_note"]
+    assert "11/26/2026 is a county holiday (Thanksgiving Day)" in note
+    assert any("11/30/2026 (11/26/2026 is a county holiday" in c for c in render(FORM, nacf).cells)
+
+
+def test_a_county_that_keeps_deadlines_leaves_the_respond_by_date_on_the_closed_day():
+    keeping = WorkCalendar(
+        CalendarSettings(holiday_names=("Thanksgiving Day",), closed_day_deadlines="keep")
+    )
+    deadline = respond_by_deadline(D(2026, 10, 27), 30, keeping, None)
+    assert deadline.date == D(2026, 11, 26)
+    assert "not moved" in deadline.note

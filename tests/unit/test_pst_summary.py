@@ -125,19 +125,62 @@ def test_the_due_date_is_computed_and_printed(check, render, payload):
     assert any("11/30/2026" in cell for cell in render(FORM, payload).cells)
 
 
-def test_a_late_initial_meeting_gives_a_warning_with_the_days_late(check, render, payload):
-    payload.update(provider_notice_date="2026-11-02", meeting_date="2026-11-17")
+def test_an_initial_meeting_scheduled_late_gives_a_warning_with_the_date_and_days_late(
+    check, render, payload
+):
+    payload.update(
+        provider_notice_date="2026-11-02", scheduled_date="2026-11-17", meeting_date="2026-11-17"
+    )
     result = check(FORM, payload)
     assert result.evaluation.computed["initial_meeting_due"] == dt.date(2026, 11, 9)
     assert result.evaluation.computed["days_late"] == 8
-    message = warning_text(result, "meeting_date")
+    message = warning_text(result, "scheduled_date")
     assert "11/09/2026" in message and "8 days late" in message
-    assert "DAYS LATE\n8" in render(FORM, payload).cells
+    assert "SCHEDULED DAYS LATE\n8" in render(FORM, payload).cells
 
 
 def test_one_day_late_is_said_in_the_singular(check, payload):
-    payload.update(provider_notice_date="2026-11-09")
-    assert "1 day late" in warning_text(check(FORM, payload), "meeting_date")
+    payload.update(provider_notice_date="2026-11-09", scheduled_date="2026-11-17")
+    assert "1 day late" in warning_text(check(FORM, payload), "scheduled_date")
+
+
+def test_a_meeting_held_after_the_week_but_scheduled_within_it_gives_no_warning(check, payload):
+    # Handbook II.B asks the EC to *schedule* within a week; the meeting may fall later.
+    payload.update(
+        provider_notice_date="2026-11-02", scheduled_date="2026-11-06", meeting_date="2026-11-17"
+    )
+    result = check(FORM, payload)
+    assert result.evaluation.computed["days_late"] is None
+    assert result.evaluation.warnings == []
+
+
+def test_a_meeting_held_after_the_week_without_the_scheduling_date_asks_for_it(check, payload):
+    payload.update(provider_notice_date="2026-11-02", scheduled_date=None)
+    result = check(FORM, payload)
+    assert result.evaluation.errors == {}
+    assert "11/09/2026" in warning_text(result, "scheduled_date")
+
+
+def test_a_meeting_scheduled_after_it_was_held_is_refused(check, payload):
+    payload["scheduled_date"] = "2026-11-18"
+    assert "scheduled_date" in check(FORM, payload).evaluation.errors
+
+
+def test_a_scheduling_deadline_on_a_closed_day_is_printed_with_that_fact(check, render, payload):
+    payload.update(provider_notice_date="2026-11-04", scheduled_date="2026-11-10")
+    computed = check(FORM, payload).evaluation.computed
+    assert computed["initial_meeting_due"] == dt.date(2026, 11, 12)
+    assert "Veterans Day" in computed["initial_meeting_due_note"]
+    assert any(
+        "11/12/2026 (11/11/2026 is a county holiday" in c for c in render(FORM, payload).cells
+    )
+
+
+def test_an_initial_meeting_long_after_the_plan_is_a_warning_never_a_refusal(check, payload):
+    payload.update(wtw2_plan_date="2026-06-01")
+    result = check(FORM, payload)
+    assert result.evaluation.errors == {}
+    assert "When possible" in warning_text(result, "meeting_date")
 
 
 def test_an_initial_meeting_without_the_providers_notice_date_is_refused(check, payload):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
 from service.counties import get_county
 from service.forms.referral import activity_end, aor_due_dates
+from service.rules.work_experience import WorkExperienceCap, hours_cap
 
 FORM = "f063-41-251"
 D = dt.date.fromisoformat
@@ -212,11 +214,14 @@ def test_an_exprt_longer_than_12_months_without_a_new_plan_is_refused(check, pay
 
 
 def test_an_exprt_longer_than_12_months_with_a_new_plan_is_accepted(check, render, payload):
-    payload.update(length_months=18, new_wtw2_plan_date="2026-11-20")
+    # Six months of EXPRT since June, extended by a plan made in November for 12 more.
+    payload.update(length_months=12, new_wtw2_plan_date="2026-11-20")
+    payload["prior_exprt_months"] = [f"2026-{m:02}" for m in range(6, 12)]
     result = check(FORM, payload)
     assert result.evaluation.errors == {}
     assert result.evaluation.warnings == []
-    assert result.evaluation.computed["end_date"] == D("2028-05-31")
+    assert result.evaluation.computed["end_date"] == D("2027-11-30")
+    assert result.evaluation.computed["exprt_months_total"] == 18
     assert any("11/20/2026" in c for c in render(FORM, payload).cells)
 
 
@@ -346,3 +351,134 @@ def test_a_month_long_activity_starting_on_the_31st_ends_on_the_last_day_of_febr
     assert activity_end(dt.date(2027, 1, 31), 1) == dt.date(2027, 2, 28)
     assert activity_end(dt.date(2027, 1, 28), 1) == dt.date(2027, 2, 27)
     assert activity_end(dt.date(2027, 1, 15), 12) == dt.date(2028, 1, 14)
+
+
+# Policy 289: earlier EXPRT months count toward the 12-month limit.
+
+
+def test_earlier_exprt_months_count_toward_the_12_month_limit(check, payload):
+    payload["prior_exprt_months"] = ["2026-02", "2026-03", "2026-04", "2026-05"]
+    result = check(FORM, payload)  # 4 earlier + 9 now = 13
+    message = result.evaluation.errors["length_months"][0]
+    assert "4 earlier EXPRT months counted" in message and "07/31/2027" in message
+    assert result.evaluation.computed["exprt_limit_date"] == D("2027-07-31")
+    assert result.evaluation.computed["exprt_months_total"] == 13
+
+
+def test_earlier_exprt_months_are_printed(render, payload):
+    payload.update(prior_exprt_months=["2026-02", "2026-03"], length_months=6)
+    cells = render(FORM, payload).cells
+    assert "EARLIER EXPRT MONTHS\n2026-02, 2026-03" in cells
+    assert "EXPRT MONTHS COUNTED, WITH THIS\n8" in cells
+
+
+def test_twelve_earlier_months_leave_no_exprt_without_a_new_plan(check, payload):
+    payload["prior_exprt_months"] = [f"2025-{m:02}" for m in range(1, 13)]
+    result = check(FORM, payload)
+    assert "all used before this start" in result.evaluation.errors["length_months"][0]
+    assert result.evaluation.computed["exprt_limit_date"] is None
+
+
+@pytest.mark.parametrize("month", ["2026-12", "2027-01"])
+def test_an_earlier_exprt_month_not_before_the_start_is_refused(check, payload, month):
+    payload["prior_exprt_months"] = ["2026-10", month]
+    assert "prior_exprt_months.1" in check(FORM, payload).evaluation.errors
+
+
+def test_an_earlier_exprt_month_listed_twice_is_refused(check, payload):
+    payload["prior_exprt_months"] = ["2026-10", "2026-10"]
+    assert "prior_exprt_months.1" in check(FORM, payload).evaluation.errors
+
+
+@pytest.mark.parametrize("month", ["2026-13", "26-10", "2026-1"])
+def test_an_earlier_exprt_month_not_written_yyyy_mm_is_refused(check, payload, month):
+    payload["prior_exprt_months"] = [month]
+    assert "prior_exprt_months.0" in check(FORM, payload).evaluation.errors
+
+
+@pytest.mark.parametrize(
+    ("plan", "refused"),
+    [
+        ("2026-11-20", True),  # the plan that assigned EXPRT, before it began on 12/01/2026
+        ("2026-12-01", True),  # the day it began
+        ("2027-06-15", False),
+    ],
+)
+def test_a_new_plan_extends_exprt_only_when_dated_after_it_began(check, payload, plan, refused):
+    payload.update(length_months=18, new_wtw2_plan_date=plan)
+    errors = check(FORM, payload).evaluation.errors
+    assert ("new_wtw2_plan_date" in errors) is refused
+    if refused:
+        assert "12/01/2026" in errors["new_wtw2_plan_date"][0]
+
+
+def test_exprt_begins_at_the_unbroken_run_of_earlier_months(check, payload):
+    payload.update(length_months=9, new_wtw2_plan_date="2026-08-10")
+    payload["prior_exprt_months"] = [
+        "2025-01",
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2026-10",
+        "2026-11",
+    ]
+    result = check(FORM, payload)  # 6 earlier + 9 = 15; the run began 07/01/2026
+    assert result.evaluation.computed["exprt_began"] == D("2026-07-01")
+    assert result.evaluation.errors == {}
+    payload["new_wtw2_plan_date"] = "2026-06-30"
+    assert "07/01/2026" in check(FORM, payload).evaluation.errors["new_wtw2_plan_date"][0]
+
+
+def test_earlier_exprt_months_on_another_activity_give_a_warning(check, payload):
+    payload.update(activity="JSR", prior_exprt_months=["2026-10"])
+    assert "prior_exprt_months" in warning_fields(check(FORM, payload))
+
+
+# The county's cap on unpaid work experience hours (FLSA: benefits / minimum wage).
+
+
+def test_the_work_experience_cap_is_the_benefits_over_the_minimum_wage(check, render, payload):
+    computed = check(FORM, payload).evaluation.computed  # ($1,032 + $291) / $16.90
+    assert computed["work_experience_month"] == Decimal("78.28")
+    assert computed["work_experience_week"] == Decimal("18.07")  # 78.28 / 4.33, rounded down
+    assert any("18.07 h a week" in c for c in render(FORM, payload).cells)
+
+
+def test_exprt_hours_above_the_weekly_cap_are_refused(check, payload):
+    payload["hours_per_week"] = 18.25
+    message = check(FORM, payload).evaluation.errors["hours_per_week"][0]
+    assert "18.07 hours a week" in message and "$16.90 minimum wage" in message
+
+
+def test_exprt_hours_at_the_cap_are_accepted(check, payload):
+    payload["hours_per_week"] = 18
+    assert check(FORM, payload).evaluation.errors == {}
+
+
+def test_community_service_is_capped_too_but_job_search_is_not(check, payload):
+    payload.update(activity="CS", hours_per_week=25)
+    assert "hours_per_week" in check(FORM, payload).evaluation.errors
+    payload.update(activity="JSR")
+    assert "hours_per_week" not in check(FORM, payload).evaluation.errors
+
+
+def test_an_exprt_referral_without_the_grant_gives_a_warning(check, payload):
+    payload["benefits"] = None
+    result = check(FORM, payload)
+    assert "benefits.monthly_grant" in warning_fields(result)
+    assert result.evaluation.computed["work_experience_week"] is None
+
+
+def test_a_county_may_leave_calfresh_out_or_set_its_own_figure():
+    grant, calfresh = Decimal(1000), Decimal(300)
+    alone = WorkExperienceCap("benefits_over_minimum_wage", ("EXPRT",), Decimal(20), False)
+    assert hours_cap(alone, grant, calfresh).per_month == Decimal(50)
+    fixed = WorkExperienceCap("fixed", ("EXPRT",), max_hours_per_week=Decimal(16))
+    assert hours_cap(fixed, None, None).per_week == Decimal(16)
+
+
+def test_a_county_cap_setting_without_its_figures_is_refused():
+    with pytest.raises(ValueError, match="minimum_wage"):
+        WorkExperienceCap("benefits_over_minimum_wage", ("EXPRT",))
+    with pytest.raises(ValueError, match="max_hours"):
+        WorkExperienceCap("fixed", ("EXPRT",))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from schemas.wtw2 import ACTIVITY_TYPES
+from service import documents
+from service.counties import get_county
 from service.forms.wtw2_rules import ACTIVITY_LABELS, TRAINING_OR_EDUCATION
 
 FORM = "wtw2"
@@ -345,14 +348,50 @@ def test_the_change_request_deadline_is_printed(render, plan):
 # The reassignment deadline: 30 calendar days after the first training or education activity
 
 
-def test_the_reassignment_deadline_counts_calendar_days_through_holidays(check, plan):
+def test_the_reassignment_deadline_counts_calendar_days_through_holidays(check, render, plan):
+    # Issue 12 §3: 30 days end on Sunday 12/27; the county moves a closed last day and says so.
     plan["activities"] = [
         activity(hours=10, start="2026-11-24", end="2027-05-28"),
         activity("adult_basic_education", hours=10, start="2026-11-27", end="2027-05-28"),
     ]
     values = computed(check, plan)
-    assert values["reassignment_deadline"] == D("2026-12-27")  # a Sunday, not moved
+    assert values["reassignment_deadline"] == D("2026-12-28")
+    assert values["reassignment_deadline_note"] == (
+        "12/27/2026 is a Sunday, when the office is closed; moved to the next working day, "
+        "12/28/2026."
+    )
     assert "Adult Basic Education starts on 11/27/2026" in values["reassignment_note"]
+    assert printed(render(FORM, plan), "Last day to ask for reassignment") == (
+        f"12/28/2026 ({values['reassignment_deadline_note']})"
+    )
+
+
+def test_a_county_that_keeps_deadlines_leaves_the_reassignment_on_the_sunday(
+    monkeypatch, check, plan
+):
+    county = get_county("alameda")
+    settings = dataclasses.replace(county.calendar_settings, closed_day_deadlines="keep")
+    keeping = dataclasses.replace(county, calendar_settings=settings)
+    monkeypatch.setattr(documents, "get_county", lambda county_id: keeping)
+    plan["activities"] = [
+        activity("adult_basic_education", hours=20, start="2026-11-27", end="2027-05-28")
+    ]
+    values = computed(check, plan)
+    assert values["reassignment_deadline"] == D("2026-12-27")
+    assert values["reassignment_deadline_note"] == (
+        "12/27/2026 is a Sunday, when the office is closed; the deadline is not moved "
+        "(county setting)."
+    )
+
+
+def test_a_reassignment_deadline_on_an_open_day_has_no_note(check, render, plan):
+    plan["activities"] = [
+        activity("adult_basic_education", hours=20, start="2026-12-07", end="2027-05-28")
+    ]
+    values = computed(check, plan)
+    assert values["reassignment_deadline"] == D("2027-01-06")
+    assert values["reassignment_deadline_note"] is None
+    assert printed(render(FORM, plan), "Last day to ask for reassignment") == "01/06/2027"
 
 
 def test_the_reassignment_deadline_runs_from_the_earliest_training_activity(check, plan):

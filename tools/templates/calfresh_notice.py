@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docx.document import Document
+from docx.shared import Pt
 
 from tools.templates.common import (
     checkboxes,
@@ -13,6 +14,7 @@ from tools.templates.common import (
     section_heading,
     signatures,
 )
+from tools.templates.i18n import t
 
 SERVICES = (
     "Job search: help finding and applying for jobs",
@@ -53,8 +55,11 @@ def _addresses(doc: Document) -> None:
                 ("Case number", "{{ case_number }}"),
                 ("CIN", "{{ participant.cin }}"),
                 ("Your phone", "{{ participant.phone }}"),
+            ],
+            [
                 ("Preferred language", "{{ preferred_language }}"),
-            ]
+                ("Language of this notice", "{{ language|language_name }}"),
+            ],
         ],
     )
 
@@ -83,7 +88,11 @@ def _your_benefits(doc: Document) -> None:
             [
                 ("Cash aid ended", "{{ cash_aid_ended|us_date }}"),
                 ("Transitional CalFresh ends", "{{ computed.tcf_ends|us_date }}"),
-                ("Respond by", "{{ computed.respond_by|us_date }}"),
+                (
+                    "Respond by",
+                    "{{ computed.respond_by|us_date }}{% if computed.respond_by_note %} "
+                    "({{ computed.respond_by_note }}){% endif %}",
+                ),
             ]
         ],
     )
@@ -140,8 +149,13 @@ def _response_slip(doc: Document) -> None:
     paragraph(doc, "- " * 108, size=7)
     paragraph(doc, "YOUR ANSWER: RETURN THIS PART BY {{ computed.respond_by|us_date }}", bold=True)
     paragraph(doc, "Name: {{ participant.name }}    Case number: {{ case_number }}", size=8.5)
-    paragraph(doc, "\u2610  Yes, I want to keep getting employment services through CalFresh E&T.")
-    paragraph(doc, "\u2610  No, not at this time.")
+    for answer in (
+        "Yes, I want to keep getting employment services through CalFresh E&T.",
+        "No, not at this time.",
+    ):
+        # The box in a run of its own: LibreOffice misplaces Vietnamese accents in a run
+        # that begins with a symbol taken from a fallback font.
+        paragraph(doc, "\u2610  ").add_run(t(answer)).font.size = Pt(9.5)
     signatures(doc, [("recipient", "{{ participant.name }}", "____________")])
 
 

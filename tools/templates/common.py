@@ -7,6 +7,7 @@ version consistently; ``wtwforms check-templates`` guards either way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from docx.shared import Emu, Inches, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from tools.templates.i18n import language, t
+
 FONT = "Arial"
 LABEL_SIZE = Pt(7)
 VALUE_SIZE = Pt(9.5)
@@ -29,6 +32,11 @@ CONTENT_WIDTH = Inches(7.5)
 
 
 PARTICIPANT_LINE = "Participant: {{ participant.name }}\tCase No.: {{ case_number }}"
+PAGE_OF = "Page {PAGE} of {NUMPAGES}"
+DRAFT_NOTE = "DRAFT TRANSLATION, not yet approved by the county"
+# Word tags by language, for spelling, hyphenation and the East Asian font of CJK text.
+WORD_LANGUAGE = {"es": "es-US", "vi": "vi-VN", "zh-Hant": "zh-TW"}
+EAST_ASIAN_FONT = "Noto Sans CJK TC"
 
 
 def new_form(
@@ -56,15 +64,37 @@ def new_form(
     normal.paragraph_format.space_before = Pt(0)
     # Page-number fields take the paragraph style's size when Word or Writer updates them.
     doc.styles["Footer"].font.size = Pt(7.5)
-    _header(section, header_line, header_right)
+    if language():
+        _language_of(normal)
+    _header(section, t(header_line), header_right)
     _footer(section, footer_middle)
     for i, line in enumerate(title_lines):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(line)
+        run = p.add_run(t(line))
         run.bold = True
         run.font.size = Pt(13 if i == 0 else 10)
     return doc
+
+
+def _language_of(style) -> None:
+    """Tag the text with the language being written, and give Chinese its CJK font."""
+    tag = WORD_LANGUAGE[language() or ""]
+    rpr = style.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    if tag.startswith("zh"):
+        # w:val is the language of Latin-script text (names, addresses): tagged Chinese, it
+        # would break anywhere, as Chinese may; the Chinese text is tagged with w:eastAsia.
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), tag)
+    else:
+        lang.set(qn("w:val"), tag)
+    rpr.append(lang)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
 def _clear_style_tabs(paragraph: Paragraph) -> None:
@@ -98,10 +128,21 @@ def _footer(section, middle: str) -> None:
     p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     p.add_run("{{ form.number }} ({{ form.revision }})").font.size = Pt(7.5)
     p.add_run("\t" + middle).font.size = Pt(7.5)
-    p.add_run("\tPage ").font.size = Pt(7.5)
-    _field(p, "PAGE")
-    p.add_run(" of ").font.size = Pt(7.5)
-    _field(p, "NUMPAGES")
+    # "Page 1 of 2", "第 1 頁，共 2 頁": the words around the numbers follow the language.
+    for i, piece in enumerate(re.split(r"\{(PAGE|NUMPAGES)\}", t(PAGE_OF))):
+        if i % 2:
+            _field(p, piece)
+        elif piece or i == 0:
+            p.add_run(("\t" if i == 0 else "") + piece).font.size = Pt(7.5)
+    if language():
+        note = section.footer.add_paragraph()
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # In the participant's language and in English, for the staff who send it.
+        run = note.add_run(
+            "{% if translation.draft %}" + t(DRAFT_NOTE) + " / " + DRAFT_NOTE + "{% endif %}"
+        )
+        run.font.size = Pt(7.5)
+        run.bold = True
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -147,7 +188,7 @@ def section_heading(doc: Document, number: int | str, title: str) -> None:
     table.style = "Table Grid"
     cell = table.cell(0, 0)
     shade(cell, "BFBFBF")
-    run = cell.paragraphs[0].add_run(f"{number}. {title.upper()}")
+    run = cell.paragraphs[0].add_run(f"{number}. {t(title).upper()}")
     run.bold = True
     run.font.size = Pt(9)
     _spacer(doc)
@@ -161,11 +202,11 @@ def _spacer(doc: Document, size: float = 2) -> None:
 
 def _label_value(cell: _Cell, label: str, value: str) -> None:
     p = cell.paragraphs[0]
-    r = p.add_run(label.upper())
+    r = p.add_run(t(label).upper())
     r.font.size = LABEL_SIZE
     r.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
     v = cell.add_paragraph()
-    v.add_run(value).font.size = VALUE_SIZE
+    v.add_run(t(value)).font.size = VALUE_SIZE
 
 
 def field_grid(doc: Document, rows: Sequence[Sequence[tuple[str, str]]]) -> Table:
@@ -199,17 +240,17 @@ def repeat_table(
     head = table.add_row().cells
     for i, text in enumerate(headings):
         shade(head[i])
-        r = head[i].paragraphs[0].add_run(text.upper())
+        r = head[i].paragraphs[0].add_run(t(text).upper())
         r.bold = True
         r.font.size = LABEL_SIZE
     _tag_row(table, "{%tr for " + loop + " %}")
     data = table.add_row().cells
     for i, text in enumerate(cells):
-        data[i].paragraphs[0].add_run(text).font.size = VALUE_SIZE
+        data[i].paragraphs[0].add_run(t(text)).font.size = VALUE_SIZE
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr if not " + collection + " %}")
     none_row = table.add_row().cells
-    none_row[0].merge(none_row[-1]).paragraphs[0].add_run(empty).italic = True
+    none_row[0].merge(none_row[-1]).paragraphs[0].add_run(t(empty)).italic = True
     _tag_row(table, "{%tr endif %}")
     if widths:
         for row in table.rows:
@@ -228,17 +269,17 @@ def checkboxes(doc: Document, items: Sequence[tuple[str, str]], label: str | Non
     """A line of check boxes: each item is (expression, caption)."""
     p = doc.add_paragraph()
     if label:
-        r = p.add_run(label.upper() + "  ")
+        r = p.add_run(t(label).upper() + "  ")
         r.font.size = LABEL_SIZE
     for expr, caption in items:
         # Parenthesised: ``a == 'x'|box`` would apply the filter to 'x' alone.
-        p.add_run("{{ (" + expr + ")|box }} " + caption + "    ")
+        p.add_run("{{ (" + expr + ")|box }} " + t(caption) + "    ")
     _spacer(doc)
 
 
 def paragraph(doc: Document, text: str, size: float = 9.5, bold: bool = False) -> Paragraph:
     p = doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(t(text))
     run.font.size = Pt(size)
     run.bold = bold
     return p
@@ -258,16 +299,19 @@ def signatures(doc: Document, lines: Sequence[tuple[str, str, str]]) -> None:
     for who, name, date in lines:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run("\n\n_____________________________")
-        cells[0].add_paragraph().add_run(f"Signature of {who}").font.size = LABEL_SIZE
-        cells[1].paragraphs[0].add_run("\n\n" + name)
-        cells[1].add_paragraph().add_run("Printed name").font.size = LABEL_SIZE
-        cells[2].paragraphs[0].add_run("\n\n" + date)
-        cells[2].add_paragraph().add_run("Date").font.size = LABEL_SIZE
+        cells[0].add_paragraph().add_run(t(f"Signature of {who}")).font.size = LABEL_SIZE
+        cells[1].paragraphs[0].add_run("\n\n" + t(name))
+        cells[1].add_paragraph().add_run(t("Printed name")).font.size = LABEL_SIZE
+        cells[2].paragraphs[0].add_run("\n\n" + t(date))
+        cells[2].add_paragraph().add_run(t("Date")).font.size = LABEL_SIZE
     _spacer(doc)
 
 
 def save(doc: Document, filename: str) -> Path:
     OUT_DIR.mkdir(exist_ok=True)
+    if language():
+        stem, _, ext = filename.rpartition(".")
+        filename = f"{stem}.{language()}.{ext}"
     path = OUT_DIR / filename
     doc.core_properties.title = "{{ form.title }}"
     doc.core_properties.subject = "{{ form.number }}"
@@ -300,12 +344,12 @@ def check_table(
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
         shade(cell)
-        run = cell.paragraphs[0].add_run(text.upper())
+        run = cell.paragraphs[0].add_run(t(text).upper())
         run.bold = True
         run.font.size = LABEL_SIZE
     for caption, box_expr, notes_expr in rows:
         cells = table.add_row().cells
-        cells[0].paragraphs[0].add_run(caption).font.size = VALUE_SIZE
+        cells[0].paragraphs[0].add_run(t(caption)).font.size = VALUE_SIZE
         cells[1].paragraphs[0].add_run("{{ (" + box_expr + ")|box }}").font.size = Pt(11)
         cells[2].paragraphs[0].add_run("{{ " + notes_expr + " }}").font.size = VALUE_SIZE
     set_column_widths(table, widths)

@@ -16,6 +16,19 @@ from tools.templates.common import (
     text_box,
 )
 
+DATE = "{{{{ cause_determination.{}|us_date }}}}"
+PLANS = (
+    ("agreed", "Offered and agreed"),
+    ("refused", "Offered and refused"),
+    ("not_followed", "Agreed, not followed"),
+    ("no_contact", "Participant neither came nor called"),
+)
+GOOD_CAUSE_END = (
+    "{{ computed.good_cause_period_ends|us_date }}"
+    "{% if computed.good_cause_period_ends_note %} ({{ computed.good_cause_period_ends_note }})"
+    "{% endif %}"
+)
+
 
 def build() -> None:
     doc = new_form(["EMPLOYMENT COUNSELOR NOTICE TO", "ELIGIBILITY SERVICES TECHNICIAN OF RECORD"])
@@ -91,7 +104,21 @@ def _action(doc: Document) -> None:
         ],
         label="Cause determination outcome",
     )
-    field_grid(doc, [[("Action", "{{ computed.action_label }}")]])
+    field_grid(
+        doc,
+        [
+            [
+                ("Action", "{{ computed.action_label }}"),
+                ("Cause determination appointment", DATE.format("appointment_date")),
+                ("Rescheduled (once) to", DATE.format("rescheduled_date")),
+            ]
+        ],
+    )
+    checkboxes(
+        doc,
+        [(f"cause_determination.compliance_plan == '{key}'", label) for key, label in PLANS],
+        label="Compliance plan (WIC 11327.4)",
+    )
 
 
 def _noncompliance(doc: Document) -> None:
@@ -117,7 +144,7 @@ def _dates(doc: Document) -> None:
         [
             [
                 ("Notice of action date", "{{ noa_date|us_date }}"),
-                ("20-day good cause period ends", "{{ computed.good_cause_period_ends|us_date }}"),
+                ("20-day good cause period ends", GOOD_CAUSE_END),
                 ("Earliest effective date", "{{ computed.earliest_effective_date|us_date }}"),
                 ("Sanction effective date", "{{ sanction_effective_date|us_date }}"),
             ]

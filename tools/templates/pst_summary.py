@@ -79,6 +79,14 @@ def meeting_line(doc: Document) -> None:
     paragraph(doc, "", size=2).paragraph_format.line_spacing = Pt(2)
 
 
+def with_note(name: str) -> str:
+    """A computed deadline and, when it lands on a closed day, that fact."""
+    return (
+        f"{{{{ computed.{name}|us_date }}}}{{% if computed.{name}_note %}} "
+        f"({{{{ computed.{name}_note }}}}){{% endif %}}"
+    )
+
+
 def client_and_meeting(doc: Document) -> None:
     section_heading(doc, 1, "Client information")
     field_grid(
@@ -100,12 +108,13 @@ def client_and_meeting(doc: Document) -> None:
             [
                 ("Meeting date", "{{ meeting_date|us_date }}"),
                 ("SP notice to EC (initial)", "{{ provider_notice_date|us_date }}"),
-                ("Initial meeting due by", "{{ computed.initial_meeting_due|us_date }}"),
-                ("Days late", "{{ computed.days_late }}"),
+                ("EC scheduled it on", "{{ scheduled_date|us_date }}"),
+                ("Schedule by (a week after notice)", with_note("initial_meeting_due")),
+                ("Scheduled days late", "{{ computed.days_late }}"),
             ],
             [
                 ("WTW 2 plan date", "{{ wtw2_plan_date|us_date }}"),
-                ("Meet by (30 days after plan)", "{{ computed.plan_meeting_target|us_date }}"),
+                ("Meet by, when possible (30 days after plan)", with_note("plan_meeting_target")),
                 ("Why the client was unavailable (email)", "{{ client_unavailable_reason }}"),
             ],
         ],

@@ -85,6 +85,16 @@ def from_and_to(doc: Document) -> None:
     )
 
 
+BENEFIT = "{{% if benefits %}}{{{{ benefits.{}|money }}}}{{% endif %}}"
+PRIOR_MONTHS = "{{ prior_exprt_months|join(', ') if prior_exprt_months else 'None' }}"
+WORK_EXPERIENCE_CAP = (
+    "{% if computed.work_experience_week is not none %}"
+    "{{ computed.work_experience_week|hours }} h a week, "
+    "{{ computed.work_experience_month|hours }} h a month ({{ computed.work_experience_basis }})"
+    "{% endif %}"
+)
+
+
 def activity(doc: Document) -> None:
     section_heading(doc, 4, "Activity referred to")
     box_line(doc, "Activity", [(f"activity == '{code}'", code) for code in ACTIVITIES])
@@ -113,6 +123,16 @@ def activity(doc: Document) -> None:
                 ("New WTW 2 plan (extends EXPRT)", "{{ new_wtw2_plan_date|us_date }}"),
                 ("First AOR due", "{{ computed.first_aor_due|us_date }}"),
                 ("Final AOR due", "{{ computed.final_aor_due|us_date }}"),
+            ],
+            [
+                ("Earlier EXPRT months", PRIOR_MONTHS),
+                ("EXPRT months counted, with this", "{{ computed.exprt_months_total }}"),
+                ("Current EXPRT began", "{{ computed.exprt_began|us_date }}"),
+            ],
+            [
+                ("Monthly cash grant", BENEFIT.format("monthly_grant")),
+                ("Monthly CalFresh", BENEFIT.format("monthly_calfresh")),
+                ("Unpaid work experience cap", WORK_EXPERIENCE_CAP),
             ],
         ],
     )

@@ -22,9 +22,15 @@ from tools.templates.common import (
     text_box,
 )
 
-SECTION_BAR = re.compile(r"^\d+\. [A-Z]")
+SECTION_BAR = re.compile(r"^\d+\. \S")  # any script: "4. 活動分派"
 CARE = "supportive_services.child_care"
 RIDE = "supportive_services.transportation"
+# The closed-day fact beside the date, as every form prints a calendar-day deadline.
+REASSIGNMENT_DEADLINE = (
+    "{{ computed.reassignment_deadline|us_date or 'None' }}"
+    "{% if computed.reassignment_deadline_note %} "
+    "({{ computed.reassignment_deadline_note }}){% endif %}"
+)
 ACTIVITY_HEADINGS = (
     "No.",
     "Activity",
@@ -107,8 +113,18 @@ def _plan(doc: Document) -> None:
             [
                 ("Plan date (date signed)", "{{ plan_date|us_date }}"),
                 ("Amends the plan dated", "{{ amends_plan_dated|us_date }}"),
+                ("Appraisal date", "{{ appraisal_date|us_date }}"),
             ],
             [("Reason for amendment", "{{ amendment_reason }}")],
+            [
+                (
+                    "90 days to sign run from",
+                    "{{ plan_due_from.event }}{% if plan_due_from.date %}\n"
+                    "{{ plan_due_from.date|us_date }}{% endif %}",
+                ),
+                ("First plan due by (WIC 11325.21)", "{{ computed.plan_due|us_date }}"),
+                ("Reason signed late", "{{ late_reason }}"),
+            ],
         ],
     )
 
@@ -130,7 +146,10 @@ def _participant(doc: Document) -> None:
                 ("Office", "{{ office.name }}"),
                 ("Office phone", "{{ office.phone }}"),
             ],
-            [("Office address", "{{ office.address }}")],
+            [
+                ("Written language", "{{ language|language_name }}"),
+                ("Office address", "{{ office.address }}"),
+            ],
         ],
     )
 
@@ -147,15 +166,46 @@ def _requirement(doc: Document) -> None:
         ],
         label="Household",
     )
+    table = repeat_table(
+        doc,
+        ["Child in the household", "Birth date"],
+        "c in household.children",
+        ["{{ c.name }}", "{{ c.birth_date|us_date }}"],
+        empty="No children listed.",
+    )
+    set_column_widths(table, [5.5, 2.0])
+    other = "household.other_parent"
     field_grid(
         doc,
         [
             [
+                ("Expected delivery date", "{{ household.expected_delivery_date|us_date }}"),
+                ("Other parent", "{{ " + other + ".name }}"),
+                ("Other parent's CIN", "{{ " + other + ".cin }}"),
+            ],
+            [
+                ("Other parent's hours per week", "{{ " + other + ".hours_per_week|hours }}"),
+                (
+                    "Other parent's hours from",
+                    "{% if " + other + ".hours_from == 'plan' %}their plan dated "
+                    "{{ " + other + ".plan_date|us_date }}{% elif " + other + ".name %}"
+                    "typed by the EC{% endif %}",
+                ),
+            ],
+            [
                 ("Hours required per week", "{{ computed.requirement_hours }}"),
                 ("Basis (WIC 11322.8)", "{{ computed.requirement_basis }}"),
-            ]
+            ],
         ],
     )
+    table = repeat_table(
+        doc,
+        ["Requirement changes on", "Hours required", "Basis", "Because"],
+        "c in computed.requirement_changes",
+        ["{{ c.date|us_date }}", "{{ c.hours }}", "{{ c.basis }}", "{{ c.reason }}"],
+        empty="No change during the plan.",
+    )
+    set_column_widths(table, [1.4, 1.1, 2.5, 2.5])
 
 
 def _activities(doc: Document) -> None:
@@ -202,6 +252,7 @@ def _activities(doc: Document) -> None:
         [
             [
                 ("Total weekly hours (lowest period)", "{{ computed.total_hours|hours }}"),
+                ("With the other parent's hours", "{{ computed.combined_hours|hours }}"),
                 ("Hours required", "{{ computed.requirement_hours }}"),
                 (
                     "Requirement met",
@@ -262,7 +313,7 @@ def _change_rights(doc: Document) -> None:
                 ("Last day to ask for changes", "{{ computed.change_request_deadline|us_date }}"),
                 (
                     "Last day to ask for reassignment",
-                    "{{ computed.reassignment_deadline|us_date or 'None' }}",
+                    REASSIGNMENT_DEADLINE,
                 ),
             ],
             [("Reassignment", "{{ computed.reassignment_note }}")],
