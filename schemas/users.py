@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import StrictSchema
-from schemas.fields import WORKER_NUMBER, optional_text, required_text
+from schemas.fields import WORKER_NUMBER, StoredDateTime, optional_text, required_text
 
 # Long enough for any passphrase, short enough that hashing it costs nothing extra.
 PASSWORD = validate.Length(min=1, max=256)
@@ -40,17 +40,17 @@ class TokenSchema(StrictSchema):
 
     id = fields.Integer()
     label = fields.String()
-    created_at = fields.DateTime()
-    last_used_at = fields.DateTime(allow_none=True)
-    revoked_at = fields.DateTime(allow_none=True)
+    created_at = StoredDateTime()
+    last_used_at = StoredDateTime(allow_none=True)
+    revoked_at = StoredDateTime(allow_none=True)
 
 
 class AccountSchema(UserSchema):
     """An account as an administrator sees it."""
 
     active = fields.Boolean()
-    created_at = fields.DateTime()
-    locked_until = fields.DateTime(allow_none=True)
+    created_at = StoredDateTime()
+    locked_until = StoredDateTime(allow_none=True)
     has_password = fields.Method("_has_password")
     tokens = fields.List(fields.Nested(TokenSchema))
 

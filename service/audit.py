@@ -1,10 +1,11 @@
-"""The audit trail: append a row per access, read rows back filtered."""
+"""The audit trail: a row per access (in the transaction of the change it records), read back."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, cast, insert, or_, select, true
 from sqlalchemy.engine import Engine
@@ -42,15 +43,20 @@ def outcome(status: int) -> str:
     return "invalid" if status >= 400 else "ok"
 
 
+def event(access: Access) -> AuditEvent:
+    """The row for ``access``, to be committed in the same transaction as the change it
+    records: both are kept or neither (service.api.transaction)."""
+    return AuditEvent(**_row(access))
+
+
 def append(engine: Engine, access: Access) -> None:
-    """Write the row in its own transaction: a request that fails still leaves its trace."""
-    row = {
-        **access.__dict__,
-        "at": dt.datetime.now(dt.UTC),
-        "outcome": outcome(access.status),
-    }
+    """Write the row in its own transaction: a request refused or failed leaves its trace."""
     with engine.begin() as connection:
-        connection.execute(insert(AuditEvent).values(**row))
+        connection.execute(insert(AuditEvent).values(**_row(access)))
+
+
+def _row(access: Access) -> dict[str, Any]:
+    return {**access.__dict__, "at": dt.datetime.now(dt.UTC), "outcome": outcome(access.status)}
 
 
 def search(

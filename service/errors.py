@@ -113,3 +113,31 @@ class PdfFailed(DomainError):
 
     def response_headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)} if self.retry_after else {}
+
+
+class DatabaseUnavailable(DomainError):
+    """The database does not answer (stopped, restarting, unreachable, locked too long)."""
+
+    status = 503
+    RETRY_AFTER = 5
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"The database is unavailable; the request was not completed. "
+            f"Try again in {self.RETRY_AFTER} seconds."
+        )
+
+    def response_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.RETRY_AFTER)}
+
+
+class StorageFull(DomainError):
+    """The disk (or quota) that holds the service's files or database is full."""
+
+    status = 507
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Storage is full: nothing was saved. Ask the service's administrator to free "
+            "disk space; stored records can still be read."
+        )

@@ -5,15 +5,15 @@ from __future__ import annotations
 from flask import current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_smorest import Api
 from flask_wtf.csrf import CSRFProtect
 
 from service.aor.background import ScanQueue
 from service.aor.gate import Readers
 from service.db import Database
 from service.office import Office
+from service.openapi import ServiceApi
 
-api = Api()
+api = ServiceApi()  # its OpenAPI document validates (service/openapi.py)
 db = Database()
 # Checks nothing by itself (WTF_CSRF_CHECK_DEFAULT is off): service.api.auth asks it to
 # check the calls a session cookie authenticates, and only those.

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
 from pathlib import Path
 
+from service.errors import StorageFull
 from service.private import private_dir
+
+# "No space left on device", and a user's or group's quota used up.
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 class FileStore:
@@ -22,11 +27,23 @@ class FileStore:
         return self.root / digest[:2] / digest[2:4] / digest
 
     def put(self, data: bytes) -> str:
-        """Store ``data``; returns its SHA-256. A file already present is left as it is."""
+        """Store ``data``; returns its SHA-256. A file already present is left as it is.
+
+        Raises StorageFull (507) when the disk or quota is full; nothing is left behind.
+        """
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
         if target.exists():
             return digest
+        try:
+            self._write(target, data)
+        except OSError as exc:
+            if exc.errno in FULL_ERRNOS:
+                raise StorageFull() from None
+            raise
+        return digest
+
+    def _write(self, target: Path, data: bytes) -> None:
         private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
@@ -41,7 +58,6 @@ class FileStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        return digest
 
     def get(self, digest: str) -> bytes:
         return self.path_for(digest).read_bytes()

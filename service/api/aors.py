@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,28 @@ from service.auth.permissions import Action
 from service.errors import BadRequestBody
 from service.extensions import aor_upload_limit, db, readers, scans
 from service.isolation import Limits
+from service.openapi import CSV, PDF, file_response, json_response
 from service.storage import FileStore
 
 blp = Blueprint("aors", __name__, url_prefix="/aors", description="Attendance and Outcome Reports")
+# The stored record's facts; the reading's own fields are those of `wtwforms aor parse`.
+AOR_ANSWER = {
+    "type": "object",
+    "required": ["id", "filename", "sha256", "current", "status"],
+    "properties": {
+        "id": {"type": "integer"},
+        "filename": {"type": "string"},
+        "size": {"type": "integer"},
+        "sha256": {"type": "string"},
+        "uploaded_at": {"type": "string"},
+        "superseded_by": {"type": "integer", "nullable": True},
+        "current": {"type": "boolean"},
+        "status": {"type": "string"},
+        "status_url": {"type": "string"},
+    },
+}
+ONE_READING = {"200": json_response("The reading", AOR_ANSWER)}
+AOR_PDF = {"200": file_response("The AOR as a PDF", PDF)}
 
 
 def intake_settings() -> intake.IntakeSettings:
@@ -44,7 +64,8 @@ def intake_settings() -> intake.IntakeSettings:
         readers=readers.gate,
         ocr_limits=ocr_limits,
         ocr_threshold=float(config["AOR_OCR_THRESHOLD"]),
-        background=scans.runner.submit,
+        # Once the request commits: the reader must find the row the upload wrote.
+        background=lambda upload_id: db.after_commit(partial(scans.runner.submit, upload_id)),
     )
 
 
@@ -68,9 +89,9 @@ def aor_store() -> FileStore:
         }
     },
     responses={
-        "201": {"description": "Stored; the reading"},
-        "200": {"description": "Already stored"},
-        "202": {"description": "A scan, stored and being read: follow status_url"},
+        "201": json_response("Stored; the reading", AOR_ANSWER),
+        "200": json_response("Already stored", AOR_ANSWER),
+        "202": json_response("A scan, stored and being read: follow status_url", AOR_ANSWER),
         "429": {"description": "Too many uploads from this account; wait for Retry-After"},
         "503": {"description": "Every reader busy and the queue full; try after Retry-After"},
     },
@@ -101,6 +122,7 @@ def _uploaded(done: intake.Upload) -> tuple[dict[str, Any], int, dict[str, str]]
 @blp.route("")
 @requires(Action.READ_AORS)
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
+@blp.doc(responses={"200": json_response("The readings", {"type": "array", "items": AOR_ANSWER})})
 def list_aors(**filters: Any) -> list[dict[str, Any]]:
     """List stored AORs, filtered by case number and report month."""
     viewer = current_user()
@@ -112,6 +134,7 @@ def list_aors(**filters: Any) -> list[dict[str, Any]]:
 @blp.route("/export.csv")
 @requires(Action.READ_AORS)
 @blp.arguments(AorListQuerySchema, location="query", as_kwargs=True)
+@blp.doc(responses={"200": file_response("One CSV line per reading", CSV)})
 def export_aors(**filters: Any) -> Response:
     """Export readings as CSV for entry into the state system."""
     viewer = current_user()
@@ -127,6 +150,7 @@ def export_aors(**filters: Any) -> Response:
 @blp.route("/blank")
 @requires(Action.BLANK_AOR)
 @blp.arguments(BlankAorQuerySchema, location="query")
+@blp.doc(responses={"200": file_response("The fillable AOR", PDF)})
 def blank_form(section_a: dict[str, Any]) -> Response:
     """The fillable AOR, optionally with Section A filled in."""
     values = {k: _as_form_text(v) for k, v in section_a.items() if v is not None}
@@ -139,6 +163,7 @@ def blank_form(section_a: dict[str, Any]) -> Response:
 
 @blp.route("/<int:aor_id>")
 @requires(Action.READ_AORS)
+@blp.doc(responses=ONE_READING)
 def get_aor(aor_id: int) -> dict[str, Any]:
     """One stored AOR's reading."""
     viewer = current_user()
@@ -149,6 +174,7 @@ def get_aor(aor_id: int) -> dict[str, Any]:
 @requires(Action.CORRECT_AORS)
 @blp.arguments(AorCorrectionSchema)
 @blp.doc(responses={"409": {"description": "A replaced reading: correct the current one"}})
+@blp.doc(responses=ONE_READING)
 def correct_aor(body: dict[str, Any], aor_id: int) -> dict[str, Any]:
     """Correct a reading's values or mark it reviewed (the case's EC or the unit's supervisor);
     answers the reading worked out again, with every correction and the original values."""
@@ -160,6 +186,7 @@ def correct_aor(body: dict[str, Any], aor_id: int) -> dict[str, Any]:
 
 @blp.route("/<int:aor_id>/file")
 @requires(Action.READ_AORS)
+@blp.doc(responses=AOR_PDF)
 def get_aor_file(aor_id: int) -> Response:
     """The PDF without its active content (scripts, actions, attachments), safe to open."""
     record = records.get_upload(db.session, aor_id, current_user())
@@ -169,6 +196,7 @@ def get_aor_file(aor_id: int) -> Response:
 
 @blp.route("/<int:aor_id>/original")
 @requires(Action.READ_AOR_ORIGINALS)
+@blp.doc(responses=AOR_PDF)
 def get_aor_original(aor_id: int) -> Response:
     """The file byte for byte as uploaded, kept as evidence: for supervisors only."""
     record = records.get_upload(db.session, aor_id, current_user())

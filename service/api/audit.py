@@ -12,6 +12,7 @@ from marshmallow import Schema, fields
 from schemas.fields import StoredDateTime, record_id_field
 from service import audit
 from service.api.auth import current_user, requires
+from service.api.transaction import finish, init_transactions, who
 from service.auth.permissions import Action
 from service.extensions import db
 from service.models.audit import AuditEvent
@@ -20,10 +21,17 @@ blp = Blueprint("audit", __name__, url_prefix="/audit", description="Audit trail
 UNAUDITED = frozenset({"health.health", "docs_assets.static", "web.static"})
 # URL parameters that name a record, and the record type they name.
 RECORD_ID_LENGTH = AuditEvent.record_id.type.length or 64
-RECORD_ARGS = {"aor_id": "aor", "form_id": "form", "document_id": "document", "slip_id": "slip"}
+RECORD_ARGS = {
+    "aor_id": "aor",
+    "form_id": "form",
+    "document_id": "document",
+    "slip_id": "slip",
+    "draft_id": "draft",
+}
 
 
 def init_audit(app: Flask) -> None:
+    init_transactions(app)
     app.after_request(_record)
 
 
@@ -47,14 +55,14 @@ def note_records(record_type: str, record_ids: list[int]) -> None:
 
 def _record(response: Response) -> Response:
     if request.endpoint in UNAUDITED or request.endpoint is None:
-        return response
-    user = g.get("user")
+        return finish(response, None)
+    user_id, role = who()
     record_type, record_id = g.get("audit_record") or _record_from_url()
-    audit.append(
-        db.engine,
+    return finish(
+        response,
         audit.Access(
-            user_id=user.id if user else None,
-            role=user.role if user else None,
+            user_id=user_id,
+            role=role,
             action=request.endpoint,
             method=request.method,
             record_type=record_type,
@@ -63,7 +71,6 @@ def _record(response: Response) -> Response:
             remote_addr=request.remote_addr,
         ),
     )
-    return response
 
 
 def _record_from_url() -> tuple[str | None, str | None]:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, Response, current_app, g, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from service.api.auth import SessionEnded
 from service.documents import flatten_errors
-from service.errors import DomainError
+from service.errors import DatabaseUnavailable, DomainError
+from service.faults import as_domain_error
 from service.web.errors import is_page_request, page_error
+
+INTERNAL = "Internal error; the request was not processed."
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -20,12 +23,7 @@ def register_error_handlers(app: Flask) -> None:
     A page (any URL outside /api/) gets the same message as an HTML page instead.
     """
 
-    @app.errorhandler(DomainError)
-    def domain_error(exc: DomainError) -> ResponseReturnValue:
-        if is_page_request():
-            ended = isinstance(exc, SessionEnded)
-            return page_error(exc.status, exc.message, exc.response_headers(), ended=ended)
-        return {"code": exc.status, **exc.payload()}, exc.status, exc.response_headers()
+    app.register_error_handler(DomainError, domain_answer)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:
@@ -42,13 +40,34 @@ def register_error_handlers(app: Flask) -> None:
             )
         return body, exc.code or 500, dict(data.get("headers") or {})
 
-    @app.errorhandler(Exception)
-    def unexpected(exc: Exception) -> ResponseReturnValue:
-        # The request's content is never logged: it may hold participant data.
-        app.logger.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.path)
-        if is_page_request():
-            return page_error(500, "Internal error; the request was not processed.")
-        return {"code": 500, "message": "Internal error; the request was not processed."}, 500
+    # Anything else, a database or disk fault among them: 503, 507 or 500, one log line.
+    app.register_error_handler(Exception, fault_answer)
+
+
+def domain_answer(exc: DomainError) -> ResponseReturnValue:
+    if is_page_request():
+        ended = isinstance(exc, SessionEnded)
+        return page_error(exc.status, exc.message, exc.response_headers(), ended=ended)
+    return {"code": exc.status, **exc.payload()}, exc.status, exc.response_headers()
+
+
+def fault_answer(exc: Exception) -> Response:
+    """The answer to a failure that is not the caller's: 503 for a database that does not
+    answer, 507 for a full disk, else 500; one log line, no traceback, no request content
+    (it may hold participant data), so an outage does not flood the log."""
+    answer = as_domain_error(exc)
+    what = "database unavailable" if isinstance(answer, DatabaseUnavailable) else "unhandled"
+    if answer is not None and answer.status == 507:
+        what = "storage full"
+    g.fault = answer
+    current_app.logger.error(
+        "%s (%s) on %s %s", what, type(exc).__name__, request.method, request.path
+    )
+    if answer is not None:
+        return current_app.make_response(domain_answer(answer))
+    if is_page_request():
+        return current_app.make_response(page_error(500, INTERNAL))
+    return current_app.make_response(({"code": 500, "message": INTERNAL}, 500))
 
 
 def _message(exc: HTTPException) -> str:

@@ -14,6 +14,7 @@ from service.api.auth import current_user, requires
 from service.api.files import attachment
 from service.auth.permissions import Action
 from service.extensions import db
+from service.openapi import DOCX, PDF, file_response
 from service.storage import FileStore
 
 blp = Blueprint("documents", __name__, url_prefix="/documents", description="Generated documents")
@@ -47,8 +48,7 @@ def get_document(document_id: int) -> dict[str, Any]:
 
 @blp.route("/<int:document_id>/file")
 @requires(Action.READ_DOCUMENTS)
-@blp.response(200, description="The document as first generated, byte for byte")
-@blp.doc(responses=ERRORS)
+@blp.doc(responses=ERRORS | {"200": file_response("The document as first generated", DOCX, PDF)})
 def get_document_file(document_id: int) -> Response:
     """The generated document again, byte for byte, under its original filename."""
     record = history.get_document(db.session, document_id, current_user())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, Response, g, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import IntegerConverter, Map
 
 from schemas.fields import MAX_ID
@@ -34,6 +35,21 @@ def init_requests(app: Flask) -> None:
     app.url_map.converters["int"] = RecordId
     # After authentication: a caller without an account learns nothing about the body's fate.
     app.before_request(check_request)
+    app.after_request(allow_on_405)
+
+
+def allow_on_405(response: Response) -> Response:
+    """A 405 names the methods the URL takes (RFC 9110, section 15.5.6): the error handlers
+    build their own answer, without the Allow header werkzeug's exception carries."""
+    refused = request.routing_exception
+    if (
+        response.status_code == 405
+        and isinstance(refused, MethodNotAllowed)
+        and refused.valid_methods
+        and "Allow" not in response.headers
+    ):
+        response.headers["Allow"] = ", ".join(sorted(refused.valid_methods))
+    return response
 
 
 def check_request() -> None:

@@ -22,6 +22,7 @@ from service.api.files import attachment
 from service.api.request import json_body
 from service.auth.permissions import Action
 from service.extensions import db, office
+from service.openapi import DOCX, PDF, file_response
 from service.slips import printing as slip_printing
 from service.slips import records as slip_records
 from service.slips import workflow as slips
@@ -133,8 +134,7 @@ def route_slip(body: dict[str, Any], slip_id: int) -> dict[str, Any]:
 @blp.route("/<int:slip_id>/document")
 @requires(Action.READ_SLIPS)
 @blp.arguments(RenderQuerySchema, location="query", as_kwargs=True)
-@blp.doc(responses=STEP_ERRORS)
-@blp.response(200, description="The 50-20e as an attachment")
+@blp.doc(responses=STEP_ERRORS | {"200": file_response("The 50-20e as an attachment", DOCX, PDF)})
 def slip_document(slip_id: int, format: str) -> Response:
     """The printed 50-20e, with the approval and routing from the workflow."""
     slip = slip_records.get_slip(db.session, slip_id, current_user())
@@ -145,8 +145,7 @@ def slip_document(slip_id: int, format: str) -> Response:
 @blp.route("/print", methods=["POST"])
 @requires(Action.READ_SLIPS)
 @blp.arguments(PrintSlipsSchema)
-@blp.doc(responses=PRINT_ERRORS)
-@blp.response(200, description="One PDF, each slip starting on a new page")
+@blp.doc(responses=PRINT_ERRORS | {"200": file_response("One PDF, a new page for each slip", PDF)})
 def print_slips(body: dict[str, Any]) -> Response:
     """Print many slips as one PDF: the ids given, or (clerical) the whole routing queue."""
     run = slip_printing.print_slips(

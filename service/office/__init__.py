@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from service.office.pool import RUN_PREFIX, OfficePool, PoolSettings
+from service.office.pool import RUN_PREFIX, OfficePool, PoolSettings, sweep_stale
 from service.office.worker import OfficeSettings
 
 __all__ = ["Office", "OfficePool", "OfficeSettings", "PoolSettings", "pool_from_config"]
@@ -42,6 +42,8 @@ class Office:
     def init_app(self, app: Flask) -> None:
         pool = pool_from_config(app.config)
         app.extensions["office"] = pool
+        # A service killed with -9 left its conversions' files: gone as the next one starts.
+        sweep_stale(pool.office.run_dir.parent)
         if app.config["PDF_WARM_START"]:
             pool.start()
 

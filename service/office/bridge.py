@@ -162,11 +162,22 @@ def office_gone(office: subprocess.Popen[bytes], exc: Exception) -> bool:
     disposed = type(exc).__name__.rsplit(".", 1)[-1] == "DisposedException"
     if office.poll() is not None or disposed or "URP bridge disposed" in str(exc):
         return True  # the UNO connection is gone with the process at its other end
+    # Killed mid-call, LibreOffice may surface as any error ("could not open the document"),
+    # before its launcher has noticed: a moment, then is soffice.bin still running?
+    time.sleep(SETTLE_SECONDS)
+    return office.poll() is not None or not running(OFFICE["bin"])
+
+
+SETTLE_SECONDS = 0.2
+
+
+def running(pid: int) -> bool:
+    """Not gone, and not a zombie (which ``kill -0`` would still find)."""
     try:
-        os.kill(OFFICE["bin"], 0)
+        stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return True
-    return False
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
 
 
 def end_group(*_: Any) -> None:

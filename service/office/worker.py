@@ -101,7 +101,8 @@ class Worker:
             self._send({"in": str(source), "out": str(target), **meta})
             answer = self._read(timeout or self.settings.timeout)
             self.conversions += 1
-            if answer.get("gone"):
+            # The bridge says so; or it took a crash for a refusal, but LibreOffice is dead.
+            if answer.get("gone") or not (answer.get("ok") or self.alive()):
                 self.kill()
                 raise WorkerGone("LibreOffice stopped during the conversion")
             if not answer.get("ok"):
@@ -143,7 +144,10 @@ class Worker:
         return dict(json.loads(line))
 
     def alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
+        """The bridge runs and so does its LibreOffice: only then may it have a document."""
+        if self._proc is None or self._proc.poll() is not None:
+            return False
+        return self.office_pid is None or running(self.office_pid)
 
     def stop(self) -> None:
         """End politely: the bridge stops its LibreOffice when its stdin closes."""
@@ -156,14 +160,25 @@ class Worker:
 
     def kill(self) -> None:
         """Kill the whole process group (bridge, oosplash, soffice.bin) and forget the profile."""
-        if self._proc is None:
+        # Taken first: a kill on SIGTERM may meet one already under way in another thread.
+        proc, self._proc = self._proc, None
+        if proc is None:
             return
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self._proc.pid, signal.SIGKILL)
-        self._proc.wait()
-        for stream in (self._proc.stdin, self._proc.stdout):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
             if stream:
                 with contextlib.suppress(OSError):  # unflushed bytes to a dead bridge
                     stream.close()
-        self._proc = None
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def running(pid: int) -> bool:
+    """``pid`` runs: not gone, and not a zombie its parent has yet to reap (a crashed
+    LibreOffice stays one for a moment, and still answers ``kill -0``)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
