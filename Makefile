@@ -27,7 +27,7 @@ system-deps:
 run: install
 	@mkdir -p "$(WTWFORMS_DATA_DIR)"
 	@echo "wtwforms on http://$(HOST):$(PORT)/api/v1/docs  (data in $(WTWFORMS_DATA_DIR))"
-	$(BIN)/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 wsgi:app
+	WTWFORMS_LOCAL_URL=http://$(HOST):$(PORT) $(BIN)/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 wsgi:app
 
 lint: install
 	$(BIN)/ruff check .

@@ -48,8 +48,10 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         extension.init_app(app)
     init_auth(app)
     init_requests(app)
-    init_audit(app)
+    # After init_auth (its commits stay immediate); after init_security, so the audit step,
+    # which may replace a success whose commit failed, runs before the security headers.
     init_security(app)
+    init_audit(app)
     register_error_handlers(app)
     for blueprint in API_BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
@@ -57,6 +59,9 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         app.register_blueprint(blueprint)
     document_form_schemas(api.spec)
     _trust_proxies(app, int(app.config["TRUSTED_PROXIES"]))
+    from service.web.first_run import announce
+
+    announce(app)
     return app
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from service import documents
 
 USER_ERROR = 2
+NO_WORKERS = {"PDF_WARM_START": False, "AOR_READERS_WARM_START": False, "FIRST_RUN_LINK": False}
 
 
 class UserError(Exception):
@@ -134,6 +135,24 @@ def check_templates_command() -> None:
         sys.exit(1)
 
 
+@cli.command("rules")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the rules.")
+def rules_command(as_json: bool) -> None:
+    """List the program's rules: rule, source, where it applies."""
+    from dataclasses import asdict
+
+    from service.rules.catalog import catalog
+
+    rules = catalog()
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rules], indent=2))
+        return
+    for found in rules:
+        click.echo(f"{found.name}\n  {found.summary}")
+        click.echo(f"  source: {'; '.join(found.sources)}")
+        click.echo(f"  applies to: {', '.join(found.applies_to)}")
+
+
 @cli.group("aor")
 def aor_group() -> None:
     """Attendance and Outcome Reports (F063-41-420)."""
@@ -168,7 +187,9 @@ def _database() -> Iterator[Session]:
     from service import create_app
     from service.extensions import db
 
-    with create_app().app_context():
+    # The app as a command needs it: no LibreOffice and no AOR readers, which only serving
+    # (and `render -o x.pdf`, through a pool of its own) start.
+    with create_app(NO_WORKERS).app_context():
         yield db.session
         db.session.commit()
 
@@ -185,6 +206,7 @@ def users_create(
     username: str, role: str, display_name: str, ask_password: bool, **facts: Any
 ) -> None:
     """Create an account."""
+    from service import units
     from service.auth import accounts
 
     password = (
@@ -193,6 +215,7 @@ def users_create(
         else None
     )
     with _database() as session:
+        facts["unit"] = units.resolve(session, facts.get("unit"))
         user = accounts.create_user(
             session, username, display_name or username, role, password=password, **facts
         )
@@ -276,6 +299,16 @@ def _print_warnings(warnings: list[dict[str, str]]) -> None:
 def _fail(message: str) -> NoReturn:
     click.echo(f"wtwforms: {message}", err=True)
     sys.exit(USER_ERROR)
+
+
+def _setup_commands() -> None:
+    from service.cli_setup import demo_command, units_group
+
+    cli.add_command(units_group)
+    cli.add_command(demo_command)
+
+
+_setup_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -74,6 +74,10 @@ class Config:
     SESSION_REFRESH_EACH_REQUEST = True
     # Absolute limit: a session ends this long after sign-in, however busy it is.
     SESSION_MAX_AGE = dt.timedelta(hours=8)
+    # The pages warn this long before the idle limit, with a "Stay signed in" button.
+    SESSION_WARN_BEFORE = dt.timedelta(minutes=5)
+    # A fill page saves what is typed as a draft this many seconds after a change.
+    DRAFT_AUTOSAVE_SECONDS = 20
 
     # CSRF (Flask-WTF): checked only for cookie-authenticated calls, by service.api.auth.
     WTF_CSRF_CHECK_DEFAULT = False
@@ -94,6 +98,10 @@ class Config:
     # ProxyFix). 0: the client address is the connection's. Set it to the exact number of
     # proxies, or a client can forge the address that rate limits and the audit trail see.
     TRUSTED_PROXIES = 0
+    # While no account exists, start-up prints a one-time link to create the first admin,
+    # at this address (`make run` sets it from HOST and PORT); commands print none.
+    FIRST_RUN_LINK = True
+    LOCAL_URL = "http://127.0.0.1:8000"
 
     # PDF output (service/office): warm LibreOffice workers, one per core by default.
     PDF_SOFFICE = "soffice"

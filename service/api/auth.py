@@ -22,6 +22,8 @@ from service.models.user import User
 # JSON call and the page), and the pages' stylesheet and script.
 OPEN_ENDPOINTS = frozenset(
     {"health.health", "docs_assets.static", "session.sign_in", "web.sign_in", "web.static"}
+    # The first-run page checks its own one-time link and the caller's address.
+    | {"first_run.setup", "first_run.create_admin"}
 )
 CSRF_HEADER = "X-CSRF-Token"
 View = TypeVar("View", bound=Callable[..., Any])

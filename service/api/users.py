@@ -14,6 +14,7 @@ from schemas.users import (
     NewTokenSchema,
     PasswordSchema,
 )
+from service import units
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.auth import accounts, directory
@@ -39,6 +40,7 @@ def list_accounts() -> Sequence[User]:
 @blp.response(201, AccountSchema)
 def create_account(new: dict[str, Any]) -> User:
     """Create an account; the password is optional (a token-only account needs none)."""
+    new["unit"] = units.resolve(db.session, new.get("unit"))
     user = accounts.create_user(db.session, **new)
     db.session.commit()
     note_record("user", user.id)

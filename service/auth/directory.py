@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schemas.users import NewAccountSchema, NewTokenSchema, PasswordSchema
+from service import units
 from service.auth import accounts, lockout
+from service.auth.permissions import Role
 from service.documents import flatten_errors
 from service.errors import InvalidInput
 from service.models.audit import AuditEvent
-from service.models.user import User
+from service.models.user import CaseAssignment, User
 
 # The audit actions of a sign-in: the JSON call and the page.
 SIGN_IN_ACTIONS = ("session.sign_in", "web.sign_in")
@@ -64,12 +66,17 @@ def _state(user: User, waiting_addresses: int) -> str:
     return "Active"
 
 
-def create_account(session: Session, fields: dict[str, str], password: str) -> User:
-    """A new account from the page's form: blank fields are absent, a blank password is none."""
+def create_account(
+    session: Session, fields: dict[str, str], password: str, *, commit: bool = True
+) -> User:
+    """A new account from the page's form: blank fields are absent, a blank password is none;
+    the unit, typed in any spelling, must be one the admin keeps (service/units.py)."""
     given = {key: value for key, value in fields.items() if key in NEW_ACCOUNT_FIELDS and value}
     data = _load(NewAccountSchema(), given | ({"password": password} if password else {}))
+    data["unit"] = units.resolve(session, data.get("unit"))
     user = accounts.create_user(session, **data)
-    session.commit()
+    if commit:
+        session.commit()
     return user
 
 
@@ -78,6 +85,22 @@ def disable_account(session: Session, username: str, by: User) -> User:
     if username == by.username:
         raise accounts.AccountError("An administrator may not disable their own account.")
     user = accounts.disable_user(session, username)
+    session.commit()
+    return user
+
+
+def move_account(session: Session, username: str, unit: str) -> User:
+    """Move an account to a listed unit; an EC's assigned cases move with them, so the new
+    unit's supervisor sees them and the old one's no longer does."""
+    user = accounts.get_user(session, username)
+    code = units.resolve(session, unit)
+    if code is None and user.role == Role.SUPERVISOR:
+        raise accounts.AccountError("unit: a supervisor account names the unit it supervises")
+    user.unit = code
+    for assignment in session.scalars(
+        select(CaseAssignment).where(CaseAssignment.ec_id == user.id)
+    ):
+        assignment.unit = code
     session.commit()
     return user
 

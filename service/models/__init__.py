@@ -7,8 +7,10 @@ from service.models import (  # noqa: F401
     aor_correction,
     audit,
     document,
+    draft,
     session,
     slip,
     stalled,
+    unit,
     user,
 )

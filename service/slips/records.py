@@ -71,6 +71,12 @@ def find_slips(
     return session.scalars(query.order_by(RoutingSlip.id.desc())).all()
 
 
+def made_by(session: Session, sender: User) -> Sequence[RoutingSlip]:
+    """The slips ``sender`` made, newest first: an EC's own desk, whatever became of them."""
+    query = select(RoutingSlip).where(RoutingSlip.created_by_id == sender.id)
+    return session.scalars(query.order_by(RoutingSlip.id.desc())).all()
+
+
 def queued_slips(session: Session) -> Sequence[RoutingSlip]:
     """The clerical queue, in the order the slips reached it (the longest waiting first)."""
     reached = func.coalesce(RoutingSlip.approved_at, RoutingSlip.created_at)

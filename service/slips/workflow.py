@@ -96,10 +96,7 @@ def create_slip(
     queue at once.
     """
     at = at or now()
-    payload = slip_rights.with_sender(payload, user)
-    result = validate(payload, county_date(at))
-    unit = slip_rights.sending_unit(session, user, result.data["case_number"])
-    waits = slip_rights.needs_approval(session, result.data, unit)
+    payload, result, unit, waits = _destination(session, user, payload, at)
     slip = RoutingSlip(
         case_number=result.data["case_number"],
         action=result.data["action"],
@@ -115,6 +112,24 @@ def create_slip(
     session.add(slip)
     session.commit()
     return slip, result
+
+
+def waits_for_approval(
+    session: Session, user: User, payload: Any, at: dt.datetime | None = None
+) -> bool:
+    """Whether a slip made now from ``payload`` would wait for the unit's supervisor, so a page
+    can say so before sending; refuses what ``create_slip`` refuses."""
+    return _destination(session, user, payload, at or now())[3]
+
+
+def _destination(
+    session: Session, user: User, payload: Any, at: dt.datetime
+) -> tuple[dict[str, Any], documents.CheckResult, str | None, bool]:
+    """The payload in the sender's name, its check, the unit it leaves, and whether it waits."""
+    payload = slip_rights.with_sender(payload, user)
+    result = validate(payload, county_date(at))
+    unit = slip_rights.sending_unit(session, user, result.data["case_number"])
+    return payload, result, unit, slip_rights.needs_approval(session, result.data, unit)
 
 
 def _as_sent(payload: dict[str, Any]) -> dict[str, Any]:
@@ -159,10 +174,7 @@ def resubmit(
 ) -> tuple[RoutingSlip, documents.CheckResult]:
     """The EC who made a sent-back slip corrects it; it goes back to the supervisor."""
     at = at or now()
-    slip = get_slip(session, slip_id, user)
-    if slip.created_by_id != user.id:
-        raise Forbidden(f"Only the EC who made routing slip {slip_id} may correct it.")
-    _check_status(slip, Step.RESUBMITTED)
+    slip = correctable(session, slip_id, user)
     payload = slip_rights.with_sender(payload, user)
     result = validate(payload, county_date(at))
     slip_rights.sending_unit(session, user, slip.case_number)
@@ -177,6 +189,15 @@ def resubmit(
     _advance(session, slip, Step.RESUBMITTED, user, at, "Corrected and sent for approval.")
     session.commit()
     return slip, result
+
+
+def correctable(session: Session, slip_id: int, user: User) -> RoutingSlip:
+    """The sent-back slip ``user`` made, to correct; refuses anyone else's, or one not sent back."""
+    slip = get_slip(session, slip_id, user)
+    if slip.created_by_id != user.id:
+        raise Forbidden(f"Only the EC who made routing slip {slip_id} may correct it.")
+    _check_status(slip, Step.RESUBMITTED)
+    return slip
 
 
 def route(

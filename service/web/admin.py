@@ -7,6 +7,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from service import units
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.auth import directory
@@ -27,7 +28,14 @@ def _page(status: int = 200, **shown: Any) -> ResponseReturnValue:
     shown.setdefault("errors", {})
     shown.setdefault("values", {})
     choices = [(role.value, ROLE_LABELS[role]) for role in Role]
-    page = render_template("admin_accounts.html", rows=rows, role_choices=choices, **shown)
+    kept = [(unit.code, f"{unit.name} ({unit.code})") for unit in units.list_units(db.session)]
+    page = render_template(
+        "admin_accounts.html",
+        rows=rows,
+        role_choices=choices,
+        unit_choices=[("", "No unit"), *kept],
+        **shown,
+    )
     return page, status
 
 
@@ -72,6 +80,18 @@ def set_password(username: str) -> ResponseReturnValue:
         return _page(422, errors={f"password:{username}": field_errors(exc, ["password"])})
     note_record("user", user.id)
     flash(f"Password of {username} set; its other sessions have ended.", "status")
+    return redirect(url_for("admin.accounts"), 303)
+
+
+@bp.post("/accounts/<username>/unit")
+@requires(Action.MANAGE_USERS)
+def move_account(username: str) -> ResponseReturnValue:
+    try:
+        user = directory.move_account(db.session, username, request.form.get("unit", ""))
+    except FIXABLE as exc:
+        return _page(422, errors={f"unit:{username}": field_errors(exc, ["unit"])})
+    note_record("user", user.id)
+    flash(f"{username} is now in {user.unit or 'no unit'}.", "status")
     return redirect(url_for("admin.accounts"), 303)
 
 

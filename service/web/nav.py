@@ -29,7 +29,9 @@ ROLE_LABELS: dict[str, str] = {
 NAV: tuple[NavEntry, ...] = (
     NavEntry("approvals.approvals", "Approvals", frozenset({Role.SUPERVISOR})),
     NavEntry("form_pages.forms", "Forms", frozenset({Role.EC, Role.SUPERVISOR})),
+    NavEntry("slip_pages.mine", "My slips", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("admin.accounts", "Accounts", frozenset({Role.ADMIN})),
+    NavEntry("admin_units.units_page", "Units", frozenset({Role.ADMIN})),
     NavEntry("documents_page.documents", "Documents", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("inbox.inbox_page", "AOR inbox", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("aor_upload.upload_page", "AOR upload", frozenset({Role.CONTRACTOR})),

@@ -13,14 +13,15 @@ from service.forms import all_forms, get_form
 from service.models.audit import AuditEvent
 from service.models.document import GeneratedDocument
 from service.web.form_pages import form_page
-from service.web.form_schema import form_tree
 from service.web.form_values import flatten
+from service.web.slip_form import page_fields
 from tests.conftest import read_docx
 
 
 def fields(form_id: str, payload: dict) -> dict[str, str]:
-    """What a browser posts for a form filled with ``payload``."""
-    return flatten(form_tree(get_form(form_id).schema), payload)
+    """What a browser posts for a form filled with ``payload``: the fields its page shows (the
+    50-20e's approval and routing are the workflow's, not on the page)."""
+    return flatten(page_fields(get_form(form_id)), payload)
 
 
 def value_of(page: str, field_id: str) -> str | None:

@@ -22,6 +22,16 @@ CALLS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def listed_unit(app):
+    """Accounts pick their unit from the list the admin keeps: NEW's unit is on it."""
+    from service import units
+
+    with app.app_context():
+        units.add_unit(db.session, units.UnitFacts("U17", "Unit 17"))
+        db.session.commit()
+
+
 @pytest.fixture
 def admin(client_as):
     return client_as("admin")

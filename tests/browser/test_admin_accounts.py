@@ -68,6 +68,10 @@ def test_an_administrator_issues_a_token_shown_once_and_disables_an_account(
     row = page.get_by_role("row", name=people["clerical"])
     row.get_by_text("Manage").click()
     row.get_by_role("button", name=f"Disable {people['clerical']}").click()
+    # Disabling signs the person out at once: the page asks first.
+    question = page.get_by_role("dialog")
+    expect(question).to_contain_text(f"Disable {people['clerical']}?")
+    question.get_by_role("button", name=f"Disable {people['clerical']}").click()
     expect(page.get_by_role("row", name=people["clerical"])).to_contain_text("Disabled")
     response = page.request.get("/api/v1/slips", headers={"Authorization": f"Bearer {token}"})
     assert response.status == 401

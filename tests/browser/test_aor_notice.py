@@ -17,7 +17,9 @@ def test_an_ec_prepares_the_42_6_from_an_aor_and_downloads_it_again_from_documen
     page.goto(f"/inbox/{aor_id}")
     page.get_by_role("link", name="Prepare 42-6 noncompliance notice").click()
 
-    expect(page.get_by_role("status")).to_contain_text(f"Filled in from AOR {aor_id}")
+    expect(
+        page.get_by_role("status").filter(has_text=f"Filled in from AOR {aor_id}")
+    ).to_be_visible()
     expect(page.locator("#f-case_number")).to_have_value("QU7PX4E")
     expect(page.locator("#f-participant-name")).to_have_value("D'Angelo, Ana-Lucía")
     expect(page.locator("#f-participant-cin")).to_have_value("44257992D")
