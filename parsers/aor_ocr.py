@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -14,16 +15,22 @@ from parsers import tesseract
 from parsers.aor_assemble import assemble
 from parsers.aor_confidence import Confidence, confidences, review_problems
 from parsers.aor_geometry import Page, Rule, Word
+from parsers.aor_labels import RawAor
 from parsers.aor_model import AorDocument, Problem
 from parsers.aor_pdf import open_pdf
 from parsers.aor_text import read_text
 from parsers.errors import CorruptPdf, NotAnAor
+from parsers.ocr_checks import row_problems, shape_problems
+from parsers.ocr_dates import mend_dates
 from parsers.ocr_labels import mend_labels, restore_colons
 from parsers.ocr_numbers import mend_rows
+from parsers.ocr_repair import repair_points, repaired_problems
+from parsers.ocr_reread import PageImage, reread_problems, reread_rows
 from parsers.quiet import quiet_pdf_logs
 from parsers.scan_image import clean_page
 
 MAX_PAGES = 20
+WORKERS = 2
 MAX_BYTES = 10 * 1024 * 1024
 # Scans of a lower resolution (a fax) are enlarged to this before they are read.
 READ_DPI = 200
@@ -76,20 +83,45 @@ def read_scan(
     settings = settings or OcrSettings()
     with quiet_pdf_logs():
         open_pdf(data, max_pages, max_bytes)  # the same checks as a text AOR
-        scanned = [_scanned_page(n, image, dpi, settings) for n, image, dpi in _images(data)]
-    pages = [page for page, _words, _skew in scanned]
-    conf = {id(word): c for _page, words, _skew in scanned for word, c in words}
+        images = list(_images(data))  # pdfium is not to be used from two threads
+    # Each page's OCR is a process of its own: two at a time use the two cores a scan has.
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        scanned = list(pool.map(lambda im: _scanned_page(im[0], im[1], im[2], settings), images))
+    pages = [page for page, _words, _skew, _image in scanned]
+    conf = {id(word): c for _page, words, _skew, _image in scanned for word, c in words}
     raw, is_aor = read_text(pages)
     if not is_aor:
         raise NotAnAor()
+    reread = reread_rows(pages, [image for *_rest, image in scanned], raw)
+    if reread.rows:
+        pages, raw = reread.pages, read_text(reread.pages)[0]
+        conf |= reread.confidence
     raw.source = "ocr"
+    repaired = repair_points(raw)
     document = assemble(raw)
     confidence = confidences(pages, conf, raw, document, settings.threshold)
     problems = (*document.problems, *review_problems(document, confidence, settings.threshold))
+    problems += _checked(raw, repaired, document, confidence, problems)
+    problems += tuple(reread_problems(reread.rows, document))
     problems += (Problem("read_by_ocr", HANDWRITING),)
     document = dataclasses.replace(document, problems=problems)
-    skew = [angle for _page, _words, angle in scanned]
+    skew = [angle for _page, _words, angle, _image in scanned]
     return ScanReading(document, confidence, skew, tesseract.version())
+
+
+def _checked(
+    raw: RawAor,
+    repaired: list[int],
+    document: AorDocument,
+    confidence: Confidence,
+    found: tuple[Problem, ...],
+) -> tuple[Problem, ...]:
+    """Review marks for values that do not fit their field or their row (none for a value
+    already marked), and for each row whose lost point was put back (said in any case)."""
+    marked = {(p.field, p.date) for p in found if p.code == "needs_review"}
+    checks = (*shape_problems(raw, confidence.fields), *row_problems(document))
+    fresh = tuple(p for p in checks if (p.field, p.date) not in marked)
+    return fresh + tuple(repaired_problems(raw, repaired, document))
 
 
 def _images(data: bytes) -> Iterator[tuple[int, Image.Image, float]]:
@@ -123,7 +155,7 @@ def _scanned_dpi(page: pdfium.PdfPage) -> float:
 
 def _scanned_page(
     number: int, image: Image.Image, dpi: float, settings: OcrSettings
-) -> tuple[Page, list[tuple[Word, float]], float]:
+) -> tuple[Page, list[tuple[Word, float]], float, PageImage]:
     """The page's words in points, as the text reader takes them, with their confidences."""
     width, height = image.width * 72 / dpi, image.height * 72 / dpi
     clean = clean_page(image, dpi)
@@ -134,7 +166,7 @@ def _scanned_page(
         read = read.resize(size, Image.Resampling.LANCZOS)
     read_dpi = round(dpi * scale)
     found = tesseract.ocr_words(read, read_dpi, psm=6, language=settings.language)
-    found = restore_colons(mend_labels(mend_rows(found), settings.threshold))
+    found = restore_colons(mend_labels(mend_dates(mend_rows(found)), settings.threshold))
     points = 72 / read_dpi
     words: list[tuple[Word, float]] = []
     for w in _mended(sorted(found, key=lambda w: (w.line, w.left))):
@@ -150,7 +182,7 @@ def _scanned_page(
         Rule(r.x0 * px, r.x1 * px, r.top * px, r.bottom * px) for r in clean.horizontal
     ]
     page.vertical = [Rule(r.x0 * px, r.x1 * px, r.top * px, r.bottom * px) for r in clean.vertical]
-    return page, words, clean.skew
+    return page, words, clean.skew, PageImage(read, read_dpi)
 
 
 # Left of a cell's border, OCR may read the border as one of these.

@@ -9,6 +9,7 @@ word after all, its confidence is brought under the review threshold, so it is c
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from functools import cache
 
 from parsers.aor_labels import COLUMNS, LABELS
@@ -30,6 +31,11 @@ def vocabulary() -> frozenset[str]:
 
 
 @cache
+def _column_words() -> frozenset[str]:
+    return frozenset(w for names in COLUMNS.values() for w in names)
+
+
+@cache
 def values() -> frozenset[str]:
     """Words of the closed vocabularies a value holds: near one of them, a word is left."""
     words = {w.lower() for name in ACTIVITIES.values() for w in name.split()}
@@ -38,7 +44,37 @@ def values() -> frozenset[str]:
 
 def mend_labels(words: list[OcrWord], unsure: float) -> list[OcrWord]:
     """``words`` with misread label words put right; ``unsure``: the review threshold."""
-    return [_mended(word, unsure) for word in words]
+    return [_mended(part, unsure) for word in words for part in _parts(word)]
+
+
+# What a form box's side, lifted, leaves before a label word OCR then joins to it.
+_BORDER_LEFT = "|[]!Il1Tt"
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w for tokens in _label_tokens() for w in tokens)
+
+
+def _parts(word: OcrWord) -> list[OcrWord]:
+    """A label OCR read as one word, its space as a hyphen ("CASE-NUMBER:"), as its words;
+    a label word with a bit of a box's border in front ("TCM") without it."""
+    if word.confidence >= SURE:
+        return [word]
+    core = word.text.rstrip(_EDGE).lower()
+    if core[:1] in _BORDER_LEFT.lower() and core[1:] in _label_words():
+        return [dataclasses.replace(word, text=word.text[1:])]
+    pieces = core.split("-")
+    if len(pieces) < 2 or tuple(pieces) not in _label_tokens():
+        return [word]
+    texts = word.text.split("-")
+    share = (word.right - word.left) / max(len(word.text), 1)
+    out, left = [], word.left
+    for text in texts:
+        right = round(left + share * len(text))
+        out.append(dataclasses.replace(word, text=text, left=left, right=right))
+        left = round(right + share)
+    return out
 
 
 def restore_colons(words: list[OcrWord]) -> list[OcrWord]:
@@ -115,9 +151,15 @@ def _heading(line: list[OcrWord]) -> bool:
 def _mended(word: OcrWord, unsure: float) -> OcrWord:
     core = word.text.strip(_EDGE)
     key = core.lower()
-    if word.confidence >= SURE or len(key) < _SHORTEST or key in vocabulary():
+    plain = _unaccented(key)
+    # No label has an accent: "Attendėd" is Attended however sure OCR was of the dot, and
+    # "DÀY" is Day, short as it is (a lost heading puts each weekday in another column).
+    if plain != key and (plain in vocabulary() or plain in _column_words()):
+        match: str | None = plain
+    elif word.confidence >= SURE or len(key) < _SHORTEST or key in vocabulary():
         return word
-    match = _nearest(key)
+    else:
+        match = _nearest(key)
     if match is None:
         return word
     if core.isupper():
@@ -126,6 +168,12 @@ def _mended(word: OcrWord, unsure: float) -> OcrWord:
         match = match.capitalize()
     text = word.text.replace(core, match, 1)
     return dataclasses.replace(word, text=text, confidence=min(word.confidence, unsure - 1))
+
+
+def _unaccented(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
 
 
 def _nearest(key: str) -> str | None:

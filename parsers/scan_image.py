@@ -1,11 +1,11 @@
-"""A scanned page made fit to read: levelled, cleaned of dust and noise, its ruling lines found."""
+"""A scanned page made fit to read: levelled, its paper whitened, its ruling lines found."""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageChops, ImageFilter
+from PIL import Image
 
 # Ink is what is darker than this once the page's contrast is stretched.
 INK = 150
@@ -40,14 +40,16 @@ class CleanPage:
 
 
 def clean_page(image: Image.Image, dpi: float) -> CleanPage:
-    """``image`` (grey) levelled, speckles removed, contrast stretched, ruling lines lifted."""
+    """``image`` (grey) levelled, contrast stretched, ruling lines lifted."""
     # Not autocontrast: on a page of little text, its darkest 1% is paper grain, and
     # stretching that to black would cover the page with specks.
     grey = image.convert("L")
     angle = skew(grey)
     if abs(angle) >= 0.05:
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    grey = _despeckled(_whitened(grey))
+    # No despeckling: dust is single dots OCR passes over, and a filter that took it took the
+    # thin strokes and full stops of 7-point print too ("5.25" read as "525").
+    grey = _whitened(grey)
     ink = grey.point(lambda v: 255 if v < INK else 0)
     horizontal = _rules(ink, int(MIN_RULE_POINTS * dpi / 72), across=False)
     vertical = _rules(ink, int(MIN_SIDE_POINTS * dpi / 72), across=True)
@@ -83,19 +85,6 @@ def _percentile(histogram: list[int], total: int, share: float) -> int:
         if seen >= share * total:
             return value
     return len(histogram) - 1
-
-
-def _despeckled(grey: Image.Image) -> Image.Image:
-    """Dust taken off: ink with at most two inked neighbours is paper.
-
-    A median filter would do it too, and take the full stop of small print with the dust:
-    at 200 dpi the dot of "7.5" in 7-point type is two pixels wide.
-    """
-    ink = grey.point(lambda v: 255 if v < INK else 0)
-    # Each pixel's 3x3 neighbourhood: how many of the nine are ink, times 255 / 9.
-    crowd = ink.filter(ImageFilter.Kernel((3, 3), [1] * 9, scale=9))
-    alone = ImageChops.multiply(ink, crowd.point(lambda v: 255 if v <= 3 * 255 // 9 + 1 else 0))
-    return ImageChops.lighter(grey, alone)
 
 
 def skew(grey: Image.Image) -> float:

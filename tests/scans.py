@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 import random
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ def scan(pdf: bytes, seed: int, scanner: Scanner | None = None) -> bytes:
     """``pdf`` printed, scanned and saved as an image-only PDF, as an office copier does."""
     scanner = scanner or Scanner()
     rnd = random.Random(seed)
+    # Pillow's effect_noise draws from the C library's rand(): seeded too, a scan is repeatable.
+    ctypes.CDLL(None).srand(seed % 2**32)
     document = pdfium.PdfDocument(pdf)
     try:
         if document.get_formtype():
