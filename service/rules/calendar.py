@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
-import holidays
-
 from service.rules.catalog import rule
+from service.rules.holiday_source import named_holidays
 
 OBSERVANCE_RULES = ("none", "weekend_to_nearest_weekday")
 # What a calendar-day deadline landing on a closed day does: stays, or moves to the next
@@ -130,16 +129,9 @@ class WorkCalendar:
 def _observed_holidays(settings: CalendarSettings, year: int) -> Mapping[dt.date, str]:
     # Take the years around ``year`` too: a New Year's Day on a Saturday is observed on
     # the last Friday of the year before.
-    source = holidays.country_holidays(
-        settings.country,
-        subdiv=settings.subdivision,
-        years=(year - 1, year, year + 1),
-        observed=False,
-    )
+    source = named_holidays(settings.country, settings.subdivision, (year - 1, year, year + 1))
     wanted = set(settings.holiday_names)
-    named: list[tuple[dt.date, str]] = [
-        (day, name) for day, names in source.items() for name in names.split("; ") if name in wanted
-    ]
+    named = [(day, name) for day, name in source if name in wanted]
     named += [
         (OPTIONAL_HOLIDAYS[name](y), name)
         for name in settings.optional_holidays
