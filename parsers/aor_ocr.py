@@ -132,10 +132,12 @@ def _images(data: bytes) -> Iterator[tuple[int, Image.Image, float]]:
         raise CorruptPdf() from exc
     try:
         for index in range(len(document)):
-            page = document[index]
-            dpi = min(max(_scanned_dpi(page), MIN_DPI), MAX_DPI)
-            bitmap = page.render(scale=dpi / 72, grayscale=True)
-            image = bitmap.to_pil().convert("L")
+            try:
+                page = document[index]
+                dpi = min(max(_scanned_dpi(page), MIN_DPI), MAX_DPI)
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            except pdfium.PdfiumError as exc:  # a page PDFium counts but cannot load
+                raise CorruptPdf() from exc
             page.close()
             yield index + 1, image, dpi
     finally:

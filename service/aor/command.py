@@ -1,18 +1,17 @@
-"""`wtwforms aor parse`: files read by a reader process started for the command."""
+"""`wtwforms aor parse`: each file read in a forked child under the readers' limits."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from service.aor.forked import start_child
 from service.config import Config
 from service.errors import DomainError
-from service.isolation import Limits
-from service.isolation_pool import PoolSettings, ReaderPool
+from service.isolation import Handler, Limits
 
-# The service's reader, without the sanitiser: the command keeps no copy.
-READER = "service.aor.parse_worker"
 LIMITS = Limits(Config.AOR_READ_CPU_SECONDS, Config.AOR_READ_MEMORY_MB, Config.AOR_READ_SECONDS)
 OCR_LIMITS = Limits(Config.AOR_OCR_CPU_SECONDS, Config.AOR_READ_MEMORY_MB, Config.AOR_OCR_SECONDS)
 
@@ -27,42 +26,50 @@ class UnreadableFile(DomainError):
 
 
 def read_files(files: tuple[Path, ...]) -> list[dict[str, Any]]:
-    """The reading of each file, limited as the service's readers are. The reader process
-    starts first and imports the parser while this one imports the reading rules, on the
-    other core: only what reading needs is imported (bench/aor.py)."""
+    """The reading of each file, each read in a forked child limited as the service's
+    readers are (service/aor/forked.py). While the first child reads, this process imports
+    the reading rules, on the other core: only what reading needs is imported (bench/aor.py)."""
     contents = [_contents(path) for path in files]
-    pool = ReaderPool(PoolSettings(size=1, max_files=2 * len(files) + 1))
-    pool.start(READER, LIMITS)
-    try:
-        from service.aor.reading import build_reading
-        from service.aor.transport import document_from_json
-        from service.counties import get_county
+    from service.aor.worker import handle
 
-        county = get_county("orange")
-        county.calendar.holidays_in(dt.date.today().year)  # its import, while the reader reads
-        readings = []
-        for path, data in zip(files, contents, strict=True):
-            answer = _read(pool, path, data, ["--reading-only"], LIMITS)
-            if answer.get("scan"):  # pages of images: OCR, in the same reader
-                ocr = ["--ocr", f"--ocr-threshold={Config.AOR_OCR_THRESHOLD:g}"]
-                answer = _read(pool, path, data, ocr, OCR_LIMITS)
-            document = document_from_json(answer["document"])
-            readings.append({**build_reading(document, county), "filename": path.name})
-        return readings
-    finally:
-        pool.close()
+    first = start_child(handle, _args(["--reading-only"]), contents[0], LIMITS)
+    from service.aor.reading import build_reading
+    from service.aor.transport import document_from_json
+    from service.counties import get_county
+
+    county = get_county("orange")
+    county.calendar.holidays_in(dt.date.today().year)  # its import, while the child reads
+    readings = []
+    for index, (path, data) in enumerate(zip(files, contents, strict=True)):
+        started = first if index == 0 else None
+        answer = _read(path, handle, data, ["--reading-only"], LIMITS, started)
+        if answer.get("scan"):  # pages of images: OCR
+            ocr = ["--ocr", f"--ocr-threshold={Config.AOR_OCR_THRESHOLD:g}"]
+            answer = _read(path, handle, data, ocr, OCR_LIMITS)
+        document = document_from_json(answer["document"])
+        readings.append({**build_reading(document, county), "filename": path.name})
+    return readings
+
+
+def _args(args: list[str]) -> list[str]:
+    return [f"--max-pages={Config.AOR_MAX_PAGES}", *args]
 
 
 def _read(
-    pool: ReaderPool, path: Path, data: bytes, args: list[str], limits: Limits
+    path: Path,
+    handle: Handler,
+    data: bytes,
+    args: list[str],
+    limits: Limits,
+    started: Callable[[], Any] | None = None,
 ) -> dict[str, Any]:
     try:
-        answer = pool.read(READER, data, [f"--max-pages={Config.AOR_MAX_PAGES}", *args], limits)
+        answer = (started or start_child(handle, _args(args), data, limits))()
     except DomainError as exc:
         raise UnreadableFile(path, exc.message) from None
     if "error" in answer:
         raise UnreadableFile(path, answer["error"]["message"])
-    return answer
+    return dict(answer)
 
 
 def _contents(path: Path) -> bytes:

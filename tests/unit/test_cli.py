@@ -160,6 +160,29 @@ def test_aor_parse_of_a_file_that_is_not_a_pdf_exits_2_with_one_line(tmp_path, c
     assert "not a PDF" in err
 
 
+@pytest.mark.parametrize(
+    ("build", "said"),
+    [("decompression_bomb", "reader stopped"), ("page_tree_loop", "damaged")],
+)
+def test_aor_parse_of_a_hostile_file_costs_one_child_and_exits_2_with_one_line(
+    tmp_path, capsys, monkeypatch, build, said
+):
+    import tests.hostile_pdfs as hostile
+    from service.aor import command
+    from service.isolation import Limits
+
+    monkeypatch.setattr(command, "LIMITS", Limits(10, 400, 60))
+    path = tmp_path / f"{build}.pdf"
+    path.write_bytes(
+        getattr(hostile, build)(600) if build == "decompression_bomb" else getattr(hostile, build)()
+    )
+    code, out, err = run(["aor", "parse", str(path)], capsys)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert said in err
+
+
 def test_render_to_a_pdf_name_writes_the_pdf_through_libreoffice(tmp_path, example_file, capsys):
     from tests.conftest import read_pdf
 
@@ -190,7 +213,10 @@ def test_aor_parse_imports_only_what_reading_needs_in_the_command_and_its_reader
     sample = str(Path(__file__).resolve().parents[1] / "data/aor_samples/aor-101-000-grid.pdf")
     probes = {
         "command": f"from service.cli import main; main(['aor', 'parse', {sample!r}])",
-        "reader": "from service.aor.parse_worker import warm; warm()",
+        "reader": (
+            "from service.aor.worker import handle; "
+            f"handle(['--max-pages=20', '--reading-only'], open({sample!r}, 'rb').read())"
+        ),
     }
     for name, probe in probes.items():
         shown = f"import sys; {probe}; sys.stderr.write(repr(set(sys.modules) & {set(heavy)!r}))"
