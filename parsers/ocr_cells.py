@@ -10,12 +10,10 @@ pages of one TIFF: one process, the model loaded once.
 from __future__ import annotations
 
 import io
-import os
-import subprocess
 
 from PIL import Image, ImageOps
 
-from parsers.tesseract import TIMEOUT, OcrFailed, OcrUnavailable, available, installed
+from parsers.tesseract import OcrUnavailable, available, installed, run_tesseract
 
 # What an hours cell can hold (SPEC.md, Section B: "7.5", ".5", "7:30", "-").
 DIGITS = "0123456789.:-"
@@ -23,7 +21,6 @@ ENLARGE = 3
 # Around the word's box, in its heights: the box is the font's, the ink can reach past it.
 _PAD_X, _PAD_Y = 0.3, 0.15
 _BORDER = 20  # white pixels around each cut-out cell: Tesseract reads ink at an edge badly
-_ENV = {"OMP_THREAD_LIMIT": "1"}
 
 
 def cell_image(page: Image.Image, box: tuple[float, float, float, float]) -> Image.Image:
@@ -78,20 +75,7 @@ def read_cells(
     first.save(buffer, format="TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi))
     command = ["tesseract", "stdin", "stdout", "--dpi", str(dpi), "--psm", "7"]
     command += ["-l", installed(language), "-c", f"tessedit_char_whitelist={whitelist}", "tsv"]
-    try:
-        done = subprocess.run(
-            command,
-            input=buffer.getvalue(),
-            capture_output=True,
-            timeout=TIMEOUT,
-            check=False,
-            env={**os.environ, **_ENV},
-        )
-    except subprocess.TimeoutExpired:
-        raise OcrFailed(f"the cells took more than {TIMEOUT:g} seconds") from None
-    if done.returncode != 0:
-        raise OcrFailed(f"Tesseract stopped with status {done.returncode}")
-    return parse_tsv(done.stdout.decode("utf-8", "replace"), len(images))
+    return parse_tsv(run_tesseract(command, buffer.getvalue(), "the cells"), len(images))
 
 
 def parse_tsv(text: str, count: int) -> list[tuple[str, float]]:

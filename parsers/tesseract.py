@@ -94,20 +94,26 @@ def ocr_words(
     command += ["-l", installed(language)]
     if whitelist:
         command += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    return parse_hocr(run_tesseract([*command, "hocr"], buffer.getvalue(), "a page"))
+
+
+def run_tesseract(command: list[str], image: bytes, what: str) -> str:
+    """Tesseract's output for ``image`` given on stdin; OcrFailed if it stops or runs over
+    ``TIMEOUT`` (``what`` names the work in that message)."""
     try:
         done = subprocess.run(
-            [*command, "hocr"],
-            input=buffer.getvalue(),
+            command,
+            input=image,
             capture_output=True,
             timeout=TIMEOUT,
             check=False,
             env={**os.environ, **_ENV},
         )
     except subprocess.TimeoutExpired:
-        raise OcrFailed(f"a page took more than {TIMEOUT:g} seconds") from None
+        raise OcrFailed(f"{what} took more than {TIMEOUT:g} seconds") from None
     if done.returncode != 0:
         raise OcrFailed(f"Tesseract stopped with status {done.returncode}")
-    return parse_hocr(done.stdout.decode("utf-8", "replace"))
+    return done.stdout.decode("utf-8", "replace")
 
 
 def parse_hocr(text: str) -> list[OcrWord]:
