@@ -22,6 +22,8 @@ class User(Base):
     unit: Mapped[str | None] = mapped_column(String(32), default=None)
     worker_number: Mapped[str | None] = mapped_column(String(16), default=None)
     provider: Mapped[str | None] = mapped_column(String(120), default=None)
+    phone: Mapped[str | None] = mapped_column(String(32), default=None)
+    email: Mapped[str | None] = mapped_column(String(120), default=None)
     password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
