@@ -15,7 +15,7 @@ from service.documents import RenderedDocument
 from service.errors import DomainError
 from service.models.document import GeneratedDocument
 from service.models.user import User
-from service.storage import FileStore
+from service.storage import BlobStore
 
 
 class DocumentNotFound(DomainError):
@@ -27,7 +27,7 @@ class DocumentNotFound(DomainError):
 
 def record_document(
     session: Session,
-    store: FileStore,
+    store: BlobStore,
     user: User,
     rendered: RenderedDocument,
     payload: dict[str, Any],

@@ -6,11 +6,11 @@ from sqlalchemy.orm import Session
 
 from service.aor import intake
 from service.models.aor import AorUpload
-from service.storage import FileStore
+from service.storage import BlobStore
 
 
 def sanitised_copy(
-    session: Session, store: FileStore, record: AorUpload, settings: intake.IntakeSettings
+    session: Session, store: BlobStore, record: AorUpload, settings: intake.IntakeSettings
 ) -> bytes:
     """The copy without active content; one stored before copies were made is made now."""
     if record.sanitised_sha256 is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app
@@ -15,15 +14,15 @@ from service.api.files import attachment
 from service.auth.permissions import Action
 from service.extensions import db
 from service.openapi import DOCX, PDF, file_response
-from service.storage import FileStore
+from service.storage import BlobStore, store_for
 
 blp = Blueprint("documents", __name__, url_prefix="/documents", description="Generated documents")
 ERRORS = {"404": {"description": "Unknown, or outside the caller's reach"}}
 
 
-def document_store() -> FileStore:
+def document_store() -> BlobStore:
     """Where generated documents are kept, by SHA-256."""
-    return FileStore(Path(current_app.config["DATA_DIR"]) / "documents")
+    return store_for(current_app, "documents")
 
 
 @blp.route("")

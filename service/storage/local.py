@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import tempfile
 from pathlib import Path
 
 from service.errors import StorageFull
 from service.private import private_dir
+from service.storage.base import MissingFile, checked, digest_of
 
 # "No space left on device", and a user's or group's quota used up.
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 class FileStore:
-    """Files kept by their SHA-256: the same content is stored once, never half-written."""
+    """Files kept by their SHA-256 in a folder of this machine (the default backend)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
     def path_for(self, digest: str) -> Path:
-        if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
-            raise ValueError("not a SHA-256 hex digest")
+        checked(digest)
         return self.root / digest[:2] / digest[2:4] / digest
 
     def put(self, data: bytes) -> str:
@@ -31,7 +30,7 @@ class FileStore:
 
         Raises StorageFull (507) when the disk or quota is full; nothing is left behind.
         """
-        digest = hashlib.sha256(data).hexdigest()
+        digest = digest_of(data)
         target = self.path_for(digest)
         if target.exists():
             return digest
@@ -60,7 +59,19 @@ class FileStore:
             raise
 
     def get(self, digest: str) -> bytes:
-        return self.path_for(digest).read_bytes()
+        try:
+            return self.path_for(digest).read_bytes()
+        except FileNotFoundError:
+            raise MissingFile(digest) from None
+
+    def exists(self, digest: str) -> bool:
+        return self.path_for(digest).is_file()
+
+    def size(self, digest: str) -> int | None:
+        try:
+            return self.path_for(digest).stat().st_size
+        except FileNotFoundError:
+            return None
 
     def delete(self, digest: str) -> None:
         self.path_for(digest).unlink(missing_ok=True)
