@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -74,8 +74,11 @@ def read_scan(
     settings: OcrSettings | None = None,
     max_pages: int = MAX_PAGES,
     max_bytes: int = MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ScanReading:
-    """The AOR on the scanned pages of ``data``, every value with its OCR confidence.
+    """The AOR on the scanned pages of ``data``, every value with its OCR confidence;
+    ``progress`` is told (pages read, pages), in this thread, once the pages are counted and
+    as each page's OCR ends.
 
     Values read with less confidence than the settings' threshold are marked for review
     (a ``needs_review`` problem each); the note that handwriting is not read comes last.
@@ -85,8 +88,13 @@ def read_scan(
         open_pdf(data, max_pages, max_bytes)  # the same checks as a text AOR
         images = list(_images(data))  # pdfium is not to be used from two threads
     # Each page's OCR is a process of its own: two at a time use the two cores a scan has.
+    tell = progress or (lambda _done, _total: None)
+    tell(0, len(images))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        scanned = list(pool.map(lambda im: _scanned_page(im[0], im[1], im[2], settings), images))
+        scanned = []
+        for page in pool.map(lambda im: _scanned_page(im[0], im[1], im[2], settings), images):
+            scanned.append(page)
+            tell(len(scanned), len(images))
     pages = [page for page, _words, _skew, _image in scanned]
     conf = {id(word): c for _page, words, _skew, _image in scanned for word, c in words}
     raw, is_aor = read_text(pages)

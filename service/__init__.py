@@ -27,6 +27,7 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
     from service.api.request import init_requests
     from service.api.security import init_security
     from service.extensions import EXTENSIONS, api
+    from service.storage import backend_of as storage_backend
     from service.web import WEB_BLUEPRINTS
 
     app = Flask(__name__)
@@ -44,6 +45,8 @@ def create_app(config: dict[str, Any] | type | None = None) -> Flask:
         )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(data_dir / "secret_key")
+    # An unknown STORAGE_BACKEND stops start-up, not the first upload.
+    storage_backend(app.config)
     for extension in EXTENSIONS:
         extension.init_app(app)
     init_auth(app)

@@ -30,6 +30,9 @@ class Config:
     # None: SQLite under DATA_DIR. DATABASE_URL in the environment names another database.
     DATABASE_URL: str | None = None
     AUTO_MIGRATE = True
+    # Where AOR originals and generated documents are kept (service/storage): "local", a
+    # folder under DATA_DIR; or "database", rows of the database every machine reaches.
+    STORAGE_BACKEND = "local"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     AOR_MAX_BYTES = 10 * 1024 * 1024
     AOR_MAX_PAGES = 20
@@ -90,7 +93,9 @@ class Config:
     # processes need a shared store, e.g. WTWFORMS_RATELIMIT_STORAGE_URI=redis://host:6379.
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
-    RATELIMIT_HEADERS_ENABLED = True
+    # Off: with them on, Flask-Limiter stamps its window's Retry-After on every answer of a
+    # limited URL, over a 503's own; a 429 gets its Retry-After from service/api/errors.py.
+    RATELIMIT_HEADERS_ENABLED = False
     # Failed sign-ins per client address (successful ones do not count), for the JSON call
     # and the page together; an office of 100 behind one address signs in freely.
     SIGN_IN_RATE_LIMIT = "20 per minute;200 per hour"
@@ -121,3 +126,28 @@ class Config:
     # DOCX import slows down per page as a document grows (bench/pdf.py).
     PDF_BATCH_PART = 15
     PDF_BATCH_MAX = 500
+    # Each LibreOffice's address space (it maps about 0.8 GB) and processor time for one
+    # document, in web processes and workers alike (service/office/limits.py).
+    PDF_MEMORY_MB = 2048
+    PDF_CPU_SECONDS = 60
+
+    # Jobs (service/jobs): print runs of more than PRINT_JOB_THRESHOLD slips, and scans, run
+    # as jobs followed at /api/v1/jobs/<id>. BROKER_URL (WTWFORMS_BROKER_URL, e.g.
+    # amqp://guest:guest@127.0.0.1:5672//) sends them to `wtwforms worker` processes on
+    # Celery; without it they run on JOB_THREADS threads of the server process.
+    BROKER_URL: str | None = None
+    # Put before the queue names ("pdf", "aor"): services sharing one broker keep apart.
+    JOB_QUEUE_PREFIX = ""
+    JOB_THREADS = 2
+    PRINT_JOB_THRESHOLD = 20
+    # Finished jobs, and their results, are deleted this long after they end.
+    JOB_RETENTION_HOURS = 72
+    # With a broker, a web process runs no LibreOffice and no AOR reader: a PDF or a text
+    # AOR's reading is a job on a worker that the request waits for (service/jobs/remote.py)
+    # this long, refused (503) when this many of its kind already wait. `wtwforms worker`
+    # sets JOB_WORKER: it does that work itself.
+    PDF_REMOTE_TIMEOUT = 60.0
+    PDF_REMOTE_QUEUE = 32
+    AOR_REMOTE_TIMEOUT = 60.0
+    AOR_REMOTE_QUEUE = 16
+    JOB_WORKER = False

@@ -51,5 +51,5 @@ aor_upload_limit = limiter.shared_limit(
     scope="aor-upload",
     key_func=_account,
     cost=_files_sent,
-    error_message="Too many AOR uploads from this account; wait for Retry-After seconds.",
+    error_message="Too many AOR uploads from this account: wait a few minutes, then send the rest.",
 )

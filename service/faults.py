@@ -7,7 +7,7 @@ import sqlite3
 from sqlalchemy import exc as sa
 
 from service.errors import DatabaseUnavailable, DomainError, StorageFull
-from service.storage import FULL_ERRNOS
+from service.storage.local import FULL_ERRNOS
 
 # PostgreSQL's class 53 "insufficient resources": disk_full.
 PG_DISK_FULL = "53100"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import secrets
 import shutil
 import socket
 import tempfile
@@ -10,14 +12,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import text
+from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import Engine
 
+from service.faults import storage_full
+from service.models.blob import StoredBlob
 from service.office.pool import OfficePool
 
 # Default ports of the brokers Celery names by scheme (RabbitMQ, Redis).
 BROKER_PORTS = {"amqp": 5672, "amqps": 5671, "pyamqp": 5672, "redis": 6379, "rediss": 6380}
 PROBE_TIMEOUT = 2.0
+# The store name of the database storage's probe row, which no store of files uses.
+PROBE_STORE = "health-probe"
 
 
 def database(engine: Engine) -> dict[str, Any]:
@@ -31,9 +37,10 @@ def database(engine: Engine) -> dict[str, Any]:
 
 
 def storage(root: Path) -> dict[str, Any]:
-    """``{"writable": bool, "free_bytes": int}`` for the folder that holds the files: a
-    small file is written and removed, as a full disk or a read-only mount would refuse."""
-    report: dict[str, Any] = {"writable": True, "free_bytes": None}
+    """``{"backend": "local", "writable": bool, "free_bytes": int}`` for the folder that holds
+    the files: a small file is written and removed, as a full disk or a read-only mount would
+    refuse."""
+    report: dict[str, Any] = {"backend": "local", "writable": True, "free_bytes": None}
     try:
         report["free_bytes"] = shutil.disk_usage(root).free
         with tempfile.NamedTemporaryFile(dir=root, prefix=".health-") as probe:
@@ -42,6 +49,26 @@ def storage(root: Path) -> dict[str, Any]:
     except OSError as exc:
         report["writable"] = False
         report["error"] = os.strerror(exc.errno) if exc.errno else type(exc).__name__
+    return report
+
+
+def stored_rows(engine: Engine) -> dict[str, Any]:
+    """``{"backend": "database", "writable": bool, "free_bytes": null}`` for files kept in
+    the database: a probe row is written and removed, each in its own transaction, as a full
+    disk or a read-only database would refuse. The database's free space is not ours to see."""
+    report: dict[str, Any] = {"backend": "database", "writable": True, "free_bytes": None}
+    # Its own store and a random digest: concurrent checks never meet, and no file is touched.
+    digest, now = secrets.token_hex(32), dt.datetime.now(dt.UTC)
+    row = {"store": PROBE_STORE, "digest": digest, "size": 2, "content": b"ok", "created_at": now}
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert(StoredBlob).values(row))
+        with engine.begin() as connection:
+            probe = (StoredBlob.store == PROBE_STORE) & (StoredBlob.digest == digest)
+            connection.execute(delete(StoredBlob).where(probe))
+    except Exception as exc:
+        report["writable"] = False
+        report["error"] = "No space left on device" if storage_full(exc) else type(exc).__name__
     return report
 
 

@@ -32,6 +32,8 @@ MAX_FILE_CPU_SECONDS = 600
 
 # A handler reads one file: (the request's arguments, the file's bytes) -> JSON answer.
 Handler = Callable[[list[str], bytes], dict[str, Any]]
+# Told how far a reading has got: (parts done, parts), e.g. pages of a scan.
+Progress = Callable[[int, int], None]
 
 
 class WorkerFailed(DomainError):
@@ -105,6 +107,7 @@ def serve(handle: Handler, warm: Callable[[], None] | None = None) -> None:
     "cpu_seconds": C}`` and a frame of the file's bytes. An empty frame says the file was
     taken (a reader that dies before it is not the file's fault); then the answer, a JSON
     frame ``{"answer": ..., "last": bool}``, ``last`` saying this process ends (``spent``).
+    Before the answer, a handler may send frames ``{"progress": [done, total]}`` (``report``).
     """
     options = _serve_options()
     requests, answers = _protocol_pipes()
@@ -116,6 +119,7 @@ def serve(handle: Handler, warm: Callable[[], None] | None = None) -> None:
     if warm is not None:
         warm()
     write_frame(answers, json.dumps({"ready": True, "pid": os.getpid()}).encode())
+    _state["answers"] = answers
     while (header := read_frame(requests)) is not None:
         data = read_frame(requests)
         if data is None:
@@ -130,7 +134,14 @@ def serve(handle: Handler, warm: Callable[[], None] | None = None) -> None:
             return
 
 
-_state = {"spent": False}
+_state: dict[str, Any] = {"spent": False, "answers": None}
+
+
+def report(done: int, total: int) -> None:
+    """From a handler, in the thread that called it: tell the parent how far the file is
+    read. Outside ``serve`` (a forked reader of the command line) nobody listens."""
+    if _state["answers"] is not None:
+        write_frame(_state["answers"], json.dumps({"progress": [done, total]}).encode())
 
 
 def spent() -> None:

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from service.isolation import Limits, WorkerUnavailable
+from service.isolation import Limits, Progress, WorkerUnavailable
 from service.isolation_process import Kind, ReaderGone, ReaderProcess, kind_of
 
 
@@ -62,25 +62,37 @@ class ReaderPool:
             while self._room() > 0 and self._start_one(module, limits):
                 pass
 
-    def read(self, module: str, data: bytes, args: list[str], limits: Limits) -> dict[str, Any]:
+    def read(
+        self,
+        module: str,
+        data: bytes,
+        args: list[str],
+        limits: Limits,
+        progress: Progress | None = None,
+    ) -> dict[str, Any]:
         """``module``'s answer for ``data`` (see service.isolation.serve) from a warm reader.
 
         A reader found dead before it took the file (killed while idle) is replaced and the
-        file given to another, once."""
+        file given to another, once. ``progress`` hears the reader's progress frames."""
         try:
-            return self._read_once(module, data, args, limits)
+            return self._read_once(module, data, args, limits, progress)
         except ReaderGone:
             try:
-                return self._read_once(module, data, args, limits)
+                return self._read_once(module, data, args, limits, progress)
             except ReaderGone:
                 raise WorkerUnavailable("reader processes end as they start") from None
 
     def _read_once(
-        self, module: str, data: bytes, args: list[str], limits: Limits
+        self,
+        module: str,
+        data: bytes,
+        args: list[str],
+        limits: Limits,
+        progress: Progress | None,
     ) -> dict[str, Any]:
         reader = self._take(module, limits)
         try:
-            answer, last = reader.read(args, data, limits)
+            answer, last = reader.read(args, data, limits, progress)
         except Exception:
             self._retire(reader, module, limits)
             raise

@@ -15,6 +15,7 @@ from service.isolation import (
     CPU_LIMIT_SIGNALS,
     FRAME_HEADER,
     Limits,
+    Progress,
     WorkerFailed,
     WorkerStarved,
     WorkerUnavailable,
@@ -88,15 +89,22 @@ class ReaderProcess:
             self.kill()
             raise WorkerUnavailable("a reader process did not start") from None
 
-    def read(self, args: list[str], data: bytes, limits: Limits) -> tuple[dict[str, Any], bool]:
+    def read(
+        self, args: list[str], data: bytes, limits: Limits, progress: Progress | None = None
+    ) -> tuple[dict[str, Any], bool]:
         """The reader's answer for one file and whether it ends after it; raises
         WorkerStarved (backstop), WorkerFailed, WorkerUnavailable or ReaderGone, the
-        process then gone."""
+        process then gone. Progress frames before the answer go to ``progress``."""
         seconds, self._cpu_seconds = limits.seconds, limits.cpu_seconds
         deadline = time.monotonic() + seconds
         self._hand_over(args, data, limits, deadline)
         try:
             reply = json.loads(self._frame(deadline))
+            while "progress" in reply:
+                done, total = (int(n) for n in reply["progress"])
+                if progress is not None:
+                    progress(done, total)
+                reply = json.loads(self._frame(deadline))
             answer, last = reply["answer"], bool(reply["last"])
             if not isinstance(answer, dict):
                 raise ValueError(answer)

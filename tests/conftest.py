@@ -132,6 +132,9 @@ def app(request, tmp_path):
     settings = {"TESTING": True, "DATA_DIR": str(data), "DATABASE_URL": url}
     application = create_app(settings | {"PDF_WARM_START": False, "AOR_READERS_WARM_START": False})
     yield application
+    from service.jobs.queue import wait_for_jobs
+
+    wait_for_jobs(application, timeout=300)  # a job still running finishes first
     application.extensions["aor_scans"].close()  # a scan still being read finishes first
     application.extensions["aor_readers"].close()
     db.engine.dispose()

@@ -1,9 +1,10 @@
 """Scans read in the background: a few threads in the server process, each OCR in a reader.
 
-``read_scan(upload_id)`` is the task, a plain function as a task queue (issue 14) will run
-it, in an app context. ``ScanQueue`` runs it here, on AOR_OCR_THREADS threads; each read
-goes through the app's reader gate, so OCR runs in a limited process like any AOR. One
-thread by default: a scan then holds one reader, and text uploads keep the others.
+``read_scan(upload_id)`` is the task, a plain function run in an app context: by a Celery
+worker of the "aor" queue when BROKER_URL is set (service/jobs), else by ``ScanQueue``
+here, on AOR_OCR_THREADS threads. Each read goes through the app's reader gate, so OCR
+runs in a limited process like any AOR. One thread by default: a scan then holds one
+reader, and text uploads keep the others.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ log = logging.getLogger(__name__)
 
 
 def read_scan(upload_id: int) -> None:
-    """Read the stored scan ``upload_id`` by OCR and keep its reading (needs an app context)."""
+    """Read the stored scan ``upload_id`` by OCR and keep its reading (needs an app context);
+    the job following it (service/jobs/scans.py) counts the pages read, then ends with it."""
     from service.aor.scan_intake import finish_scan
     from service.api.aors import aor_store, intake_settings
     from service.extensions import db
+    from service.jobs import scans
 
-    finish_scan(db.session, aor_store(), upload_id, intake_settings())
+    session = db.session
+    job = scans.begin_reading(session, upload_id)
+    progress = scans.reporter(session, job)
+    record = finish_scan(session, aor_store(), upload_id, intake_settings(), progress)
+    scans.settle(session, job, record)
 
 
 class ScanQueue:
@@ -86,6 +93,8 @@ def _resume() -> None:
     if runner.resumed:
         return
     runner.resumed = True
+    if current_app.config.get("BROKER_URL"):
+        return  # the broker keeps a scan's task until a worker has read it
     from service.aor.reading_state import READING
     from service.extensions import db
     from service.models.aor import AorUpload

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from flask import Flask, current_app
 
 from service.errors import DomainError
-from service.isolation import Limits, WorkerFailed
+from service.isolation import Limits, Progress, WorkerFailed
 from service.isolation_pool import PoolSettings, ReaderPool
 
 
@@ -29,6 +29,20 @@ class ReadersBusy(DomainError):
 
     def response_headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
+
+
+class Reader(Protocol):
+    """What reads a file in isolation: a gate here, or the "aor" workers."""
+
+    def read(
+        self,
+        module: str,
+        data: bytes,
+        args: list[str],
+        limits: Limits,
+        progress: Progress | None = None,
+    ) -> dict[str, Any]:
+        """``module``'s answer for ``data``."""
 
 
 class StallMemory(Protocol):
@@ -77,7 +91,14 @@ class ReaderGate:
         self._reading = 0
         self._waiting = 0
 
-    def read(self, module: str, data: bytes, args: list[str], limits: Limits) -> dict[str, Any]:
+    def read(
+        self,
+        module: str,
+        data: bytes,
+        args: list[str],
+        limits: Limits,
+        progress: Progress | None = None,
+    ) -> dict[str, Any]:
         """``module``'s answer from a warm reader once one is free (see ReaderPool.read); a
         file that stalled a reader is refused at once."""
         digest = hashlib.sha256(data).hexdigest()
@@ -95,7 +116,7 @@ class ReaderGate:
             try:
                 if waited:  # the same file may have stalled another reader meanwhile
                     self._refuse_if_stalled(digest)
-                return self._run(digest, module, data, args, limits)
+                return self._run(digest, module, data, args, limits, progress)
             finally:
                 self._count(reading=-1)
                 self._readers.release()
@@ -131,10 +152,16 @@ class ReaderGate:
             self._waiting += waiting
 
     def _run(
-        self, digest: str, module: str, data: bytes, args: list[str], limits: Limits
+        self,
+        digest: str,
+        module: str,
+        data: bytes,
+        args: list[str],
+        limits: Limits,
+        progress: Progress | None,
     ) -> dict[str, Any]:
         try:
-            return self.pool.read(module, data, args, limits)
+            return self.pool.read(module, data, args, limits, progress)
         except WorkerFailed as exc:
             if exc.stalled and self.memory is not None:
                 self.memory.remember(digest, exc.message)
@@ -167,9 +194,18 @@ class Readers:
         app.before_request(_warm_readers)
 
     @property
-    def gate(self) -> ReaderGate:
-        gate: ReaderGate = current_app.extensions["aor_readers"]
-        return gate
+    def gate(self) -> Reader:
+        """This process's gate, or with a broker the "aor" workers (service/jobs/remote.py)."""
+        from service.jobs.remote import RemoteReaders, remote
+
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        if not remote(app.config):
+            gate: ReaderGate = app.extensions["aor_readers"]
+            return gate
+        if "aor_remote" not in app.extensions:
+            app.extensions["aor_remote"] = RemoteReaders(app)
+        reader: Reader = app.extensions["aor_remote"]
+        return reader
 
 
 def reader_limits(config: Any) -> Limits:
@@ -182,7 +218,10 @@ def reader_limits(config: Any) -> Limits:
 
 
 def _warm_readers() -> None:
-    if current_app.config["AOR_READERS_WARM_START"]:
+    from service.jobs.remote import remote
+
+    # With a broker, "aor" workers read: a web process starts no reader.
+    if current_app.config["AOR_READERS_WARM_START"] and not remote(current_app.config):
         from service.aor.intake import WORKER
 
         gate: ReaderGate = current_app.extensions["aor_readers"]

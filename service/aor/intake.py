@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from parsers.errors import EmptyPdf, NotAPdf, TooLarge
 from service.aor.corrections import rework_after
 from service.aor.findings import Finding
-from service.aor.gate import ReaderGate
+from service.aor.gate import Reader, ReaderGate
 from service.aor.history import Person, prior_excused
 from service.aor.reading import build_reading
 from service.aor.reading_state import FAILED, READING, pending_reading, status_of
@@ -31,10 +31,10 @@ from service.aor.trust import (
 )
 from service.counties import get_county
 from service.errors import DomainError
-from service.isolation import Limits
+from service.isolation import Limits, Progress
 from service.models.aor import AorUpload
 from service.models.user import User
-from service.storage import FileStore
+from service.storage import BlobStore
 
 WORKER = "service.aor.worker"
 
@@ -46,7 +46,7 @@ class IntakeSettings:
     limits: Limits = field(default_factory=Limits)
     county: str = "orange"
     # The server's gate shared by every upload (service.api.aors); alone, a gate of its own.
-    readers: ReaderGate = field(default_factory=ReaderGate)
+    readers: Reader = field(default_factory=ReaderGate)
     # Scans: OCR's own limits (pages take seconds each), the confidence under which a value
     # is marked for review, and where a stored scan's id goes to be read in the background.
     ocr_limits: Limits = field(default_factory=lambda: Limits(cpu_seconds=120, seconds=600))
@@ -91,11 +91,14 @@ def read_isolated(data: bytes, settings: IntakeSettings) -> Isolated:
     return Isolated(document_from_json(answer["document"]), *_sanitised(answer))
 
 
-def ocr_isolated(data: bytes, settings: IntakeSettings) -> tuple[Any, dict[str, Any]]:
-    """The AorDocument OCR reads from a scan, and each value's confidence, in a reader."""
+def ocr_isolated(
+    data: bytes, settings: IntakeSettings, progress: Progress | None = None
+) -> tuple[Any, dict[str, Any]]:
+    """The AorDocument OCR reads from a scan, and each value's confidence, in a reader;
+    ``progress`` is told (pages read, pages) as it goes."""
     arguments = [f"--max-pages={settings.max_pages}", "--ocr"]
     arguments.append(f"--ocr-threshold={settings.ocr_threshold:g}")
-    answer = settings.readers.read(WORKER, data, arguments, settings.ocr_limits)
+    answer = settings.readers.read(WORKER, data, arguments, settings.ocr_limits, progress)
     if "error" in answer:
         raise AorRejected(int(answer["error"]["status"]), answer["error"]["message"])
     return document_from_json(answer["document"]), answer["ocr"]
@@ -126,7 +129,7 @@ def check_upload(data: bytes, settings: IntakeSettings) -> None:
 
 def receive(
     session: Session,
-    store: FileStore,
+    store: BlobStore,
     data: bytes,
     filename: str,
     settings: IntakeSettings,

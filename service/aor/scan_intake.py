@@ -15,7 +15,7 @@ from service.aor.trust import trusted
 from service.errors import DomainError
 from service.models.aor import AorUpload
 from service.models.user import User
-from service.storage import FileStore
+from service.storage import BlobStore
 
 log = logging.getLogger(__name__)
 # A busy machine (every reader taken, a reader slow to start) is waited out, this often.
@@ -23,16 +23,21 @@ ATTEMPTS = 5
 
 
 def finish_scan(
-    session: Session, store: FileStore, upload_id: int, settings: intake.IntakeSettings
+    session: Session,
+    store: BlobStore,
+    upload_id: int,
+    settings: intake.IntakeSettings,
+    progress: intake.Progress | None = None,
 ) -> AorUpload | None:
     """Read the stored scan ``upload_id`` by OCR, once: a record no longer "reading" (read
     by another worker, or gone) is left as it is. Whatever happens, the original is kept
-    and the record ends "read", "needs_review" or "failed" with the reason."""
+    and the record ends "read", "needs_review" or "failed" with the reason. ``progress`` is
+    told (pages read, pages) as OCR goes."""
     record = session.get(AorUpload, upload_id)
     if record is None or record.status != READING:
         return record
     try:
-        document, ocr = _read(store.get(record.sha256), settings)
+        document, ocr = _read(store.get(record.sha256), settings, progress)
         uploader = session.get(User, record.uploaded_by_id) if record.uploaded_by_id else None
         if uploader is None:
             raise ScanFailed("the account that sent it no longer exists")
@@ -55,11 +60,13 @@ class ScanFailed(DomainError):
     status = 422
 
 
-def _read(data: bytes, settings: intake.IntakeSettings) -> tuple[Any, dict[str, Any]]:
+def _read(
+    data: bytes, settings: intake.IntakeSettings, progress: intake.Progress | None
+) -> tuple[Any, dict[str, Any]]:
     """OCR in a reader of the gate; a busy service is tried again a few times."""
     for attempt in range(ATTEMPTS):
         try:
-            return intake.ocr_isolated(data, settings)
+            return intake.ocr_isolated(data, settings, progress)
         except DomainError as exc:
             # Busy readers say when to come back; any other refusal is the file's own.
             wait = getattr(exc, "retry_after", None)

@@ -13,7 +13,7 @@ import base64
 import importlib
 from typing import Any
 
-from service.isolation import serve, spent
+from service.isolation import report, serve, spent
 
 
 def main() -> None:
@@ -61,12 +61,13 @@ def read(data: bytes, max_pages: int, copy: bool = True) -> dict[str, Any]:
 
 def read_scan(data: bytes, max_pages: int, threshold: float) -> dict[str, Any]:
     """A scan read by OCR: the document, and each value's confidence (no copy: the upload
-    made it)."""
+    made it). The parent hears of each page read."""
     from parsers.aor_ocr import OcrSettings, read_scan
     from service.aor.transport import to_json
 
     def reading() -> dict[str, Any]:
-        scan = read_scan(data, OcrSettings(threshold=threshold), max_pages=max_pages)
+        settings = OcrSettings(threshold=threshold)
+        scan = read_scan(data, settings, max_pages=max_pages, progress=report)
         return {"document": to_json(scan.document), "ocr": scan.as_json()}
 
     return _answer(reading)

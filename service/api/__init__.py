@@ -11,6 +11,7 @@ from service.api.errors import register_error_handlers
 from service.api.forms import blp as forms_blp
 from service.api.health import blp as health_blp
 from service.api.history import blp as documents_blp
+from service.api.jobs import blp as jobs_blp
 from service.api.session import blp as session_blp
 from service.api.slips import blp as slips_blp
 from service.api.units import blp as units_blp
@@ -29,6 +30,7 @@ API_BLUEPRINTS = (
     users_blp,
     units_blp,
     slips_blp,
+    jobs_blp,
 )
 # Plain Flask blueprints.
 APP_BLUEPRINTS = (docs_blp,)

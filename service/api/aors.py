@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app, request, url_for
@@ -18,10 +17,13 @@ from service.api.auth import current_user, requires
 from service.api.files import attachment
 from service.auth.permissions import Action
 from service.errors import BadRequestBody
-from service.extensions import aor_upload_limit, db, readers, scans
+from service.extensions import aor_upload_limit, db, readers
 from service.isolation import Limits
+from service.jobs import scans
+from service.jobs.queue import purge_old_jobs, submit_scan
+from service.models.aor import AorUpload
 from service.openapi import CSV, PDF, file_response, json_response
-from service.storage import FileStore
+from service.storage import BlobStore, store_for
 
 blp = Blueprint("aors", __name__, url_prefix="/aors", description="Attendance and Outcome Reports")
 # The stored record's facts; the reading's own fields are those of `wtwforms aor parse`.
@@ -38,6 +40,10 @@ AOR_ANSWER = {
         "current": {"type": "boolean"},
         "status": {"type": "string"},
         "status_url": {"type": "string"},
+        "job": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "url": {"type": "string"}},
+        },
     },
 }
 ONE_READING = {"200": json_response("The reading", AOR_ANSWER)}
@@ -64,14 +70,21 @@ def intake_settings() -> intake.IntakeSettings:
         readers=readers.gate,
         ocr_limits=ocr_limits,
         ocr_threshold=float(config["AOR_OCR_THRESHOLD"]),
-        # Once the request commits: the reader must find the row the upload wrote.
-        background=lambda upload_id: db.after_commit(partial(scans.runner.submit, upload_id)),
+        background=_read_later,
     )
 
 
-def aor_store() -> FileStore:
-    """Where the original AOR files are kept."""
-    return FileStore(Path(current_app.config["DATA_DIR"]) / "aor")
+def _read_later(upload_id: int) -> None:
+    """A stored scan: a job follows its reading, sent once the request commits (the reader
+    must find the rows the upload wrote)."""
+    purge_old_jobs(db.session)
+    scans.follow_scan(db.session, db.session.get_one(AorUpload, upload_id))
+    db.after_commit(partial(submit_scan, upload_id))
+
+
+def aor_store() -> BlobStore:
+    """Where the original AOR files and their sanitised copies are kept."""
+    return store_for(current_app, "aor")
 
 
 @blp.route("", methods=["POST"])
@@ -91,14 +104,15 @@ def aor_store() -> FileStore:
     responses={
         "201": json_response("Stored; the reading", AOR_ANSWER),
         "200": json_response("Already stored", AOR_ANSWER),
-        "202": json_response("A scan, stored and being read: follow status_url", AOR_ANSWER),
+        "202": json_response("A scan, stored and being read: follow job.url", AOR_ANSWER),
         "429": {"description": "Too many uploads from this account; wait for Retry-After"},
         "503": {"description": "Every reader busy and the queue full; try after Retry-After"},
     },
 )
 def upload_aor() -> tuple[dict[str, Any], int, dict[str, str]]:
     """Upload an AOR PDF; answers its reading and id. A scan is read in the background: the
-    answer (202) gives its id and status "reading"; GET its status_url until it is not."""
+    answer (202) gives its id, status "reading" and its job: GET job.url for the pages read
+    until the job is done, then its result_url (status_url, the AOR, also says "reading")."""
     settings = intake_settings()
     request.max_content_length = settings.max_bytes + 64 * 1024
     upload = request.files.get("file")
@@ -115,6 +129,9 @@ def _uploaded(done: intake.Upload) -> tuple[dict[str, Any], int, dict[str, str]]
     answer = records.describe(done.record, current_user())
     if done.record.status == READING:
         where = url_for("aors.get_aor", aor_id=done.record.id)
+        job = scans.open_job(db.session, done.record)
+        if job is not None:
+            answer["job"] = {"id": job.id, "url": url_for("jobs.get_job", job_id=job.id)}
         return answer | {"status_url": where}, 202, {"Location": where}
     return answer, 201 if done.created else 200, {}
 

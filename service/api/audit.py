@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -27,6 +28,7 @@ RECORD_ARGS = {
     "document_id": "document",
     "slip_id": "slip",
     "draft_id": "draft",
+    "job_id": "job",
 }
 
 
@@ -40,7 +42,7 @@ def note_record(record_type: str, record_id: int | str) -> None:
     g.audit_record = (record_type, str(record_id))
 
 
-def note_records(record_type: str, record_ids: list[int]) -> None:
+def note_records(record_type: str, record_ids: Sequence[int | str]) -> None:
     """Name the records a call touched: as many ids as the audit column holds, then a count."""
     shown: list[str] = []
     for index, one_id in enumerate(record_ids):

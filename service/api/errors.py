@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import time
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from flask.typing import ResponseReturnValue
+from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from service.api.auth import SessionEnded
@@ -28,8 +31,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:
         data = getattr(exc, "data", None) or {}
+        headers = dict(data.get("headers") or {}) | _retry_after(exc)
         if is_page_request():
-            headers = dict(data.get("headers") or {})
             return page_error(exc.code or 500, data.get("message") or _message(exc), headers)
         body: dict[str, Any] = {"code": exc.code, "status": exc.name}
         body["message"] = data.get("message") or _message(exc)
@@ -38,7 +41,7 @@ def register_error_handlers(app: Flask) -> None:
             body["message"] = "Invalid input: " + "; ".join(
                 f"{field}: {' '.join(msgs)}" for field, msgs in errors.items()
             )
-        return body, exc.code or 500, dict(data.get("headers") or {})
+        return body, exc.code or 500, headers
 
     # Anything else, a database or disk fault among them: 503, 507 or 500, one log line.
     app.register_error_handler(Exception, fault_answer)
@@ -68,6 +71,17 @@ def fault_answer(exc: Exception) -> Response:
     if is_page_request():
         return current_app.make_response(page_error(500, INTERNAL))
     return current_app.make_response(({"code": 500, "message": INTERNAL}, 500))
+
+
+def _retry_after(exc: HTTPException) -> dict[str, str]:
+    """A rate limit's answer says when its window frees a place (at least a second)."""
+    if not isinstance(exc, RateLimitExceeded):
+        return {}
+    from service.extensions import limiter
+
+    current = limiter.current_limit
+    reset_at = current.reset_at if current is not None else time.time() + 60
+    return {"Retry-After": str(max(1, math.ceil(reset_at - time.time())))}
 
 
 def _message(exc: HTTPException) -> str:

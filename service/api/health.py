@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from marshmallow import Schema, fields
 
 from service import health as probes
 from service.extensions import db, office
+from service.storage import backend_of
 
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")
 
@@ -20,11 +22,17 @@ class HealthSchema(Schema):
 
     status = fields.String(metadata={"enum": ["ok", "degraded", "down"]})
     database = fields.Dict(metadata={"description": '{"up": bool}'})
-    storage = fields.Dict(metadata={"description": '{"writable": bool, "free_bytes": int}'})
+    storage = fields.Dict(
+        metadata={
+            "description": '{"backend": "local|database", "writable": bool, '
+            '"free_bytes": int (null for the database backend)}'
+        }
+    )
     pdf = fields.Dict(
         metadata={
             "description": '{"state": "ready|starting|short|idle|unavailable", '
-            '"workers": int, "starting": int, "target": int}'
+            '"workers": int, "starting": int, "target": int}; with a broker '
+            '{"state": "remote", "queue": "reachable|unreachable", "waiting": int}'
         }
     )
     queue = fields.Dict(
@@ -42,11 +50,26 @@ def health() -> tuple[dict[str, Any], int]:
     target, or the job queue unreachable: some requests fail) or "down" (the database does not
     answer or files cannot be written: answered 503), with each part's details."""
     config = current_app.config
+    queue = probes.queue(config.get("BROKER_URL"))
     report = {
         "database": probes.database(db.engine),
-        "storage": probes.storage(Path(config["DATA_DIR"])),
-        "pdf": probes.pdf(office.pool),
-        "queue": probes.queue(config.get("BROKER_URL")),
+        "storage": _storage(config),
+        "pdf": _pdf(queue) if office.remote else probes.pdf(office.pool),
+        "queue": queue,
     }
     status = probes.overall(report)
     return {"status": status, **report}, 503 if status == "down" else 200
+
+
+def _pdf(queue: dict[str, Any]) -> dict[str, Any]:
+    """With a broker: PDFs are converted by "pdf" workers, none here; the queue's state and
+    the conversions waiting for a worker."""
+    from service.jobs.remote import CONVERT, waiting
+
+    return {"state": "remote", "queue": queue["state"], "waiting": waiting(db.session, CONVERT)}
+
+
+def _storage(config: Mapping[str, Any]) -> dict[str, Any]:
+    if backend_of(config) == "database":
+        return probes.stored_rows(db.engine)
+    return probes.storage(Path(config["DATA_DIR"]))

@@ -19,10 +19,12 @@ from schemas.slips import (
 from service.api.audit import note_record, note_records
 from service.api.auth import current_user, requires
 from service.api.files import attachment
+from service.api.jobs import JOB_202, job_accepted
 from service.api.request import json_body
 from service.auth.permissions import Action
 from service.extensions import db, office
-from service.openapi import DOCX, PDF, file_response
+from service.jobs.print_runs import start_print_run
+from service.openapi import DOCX, PDF, file_response, json_response
 from service.slips import printing as slip_printing
 from service.slips import records as slip_records
 from service.slips import workflow as slips
@@ -146,15 +148,27 @@ def slip_document(slip_id: int, format: str) -> Response:
 @requires(Action.READ_SLIPS)
 @blp.arguments(PrintSlipsSchema)
 @blp.doc(responses=PRINT_ERRORS | {"200": file_response("One PDF, a new page for each slip", PDF)})
-def print_slips(body: dict[str, Any]) -> Response:
-    """Print many slips as one PDF: the ids given, or (clerical) the whole routing queue."""
+@blp.doc(responses={"202": json_response("A long run, printed as a job: follow job.url", JOB_202)})
+def print_slips(body: dict[str, Any]) -> Response | tuple[dict[str, Any], int, dict[str, str]]:
+    """Print many slips as one PDF: the ids given, or (clerical) the whole routing queue. A run
+    of more than PRINT_JOB_THRESHOLD slips answers 202: GET job.url until it is done."""
+    job = start_print_run(
+        db.session, current_user(), body.get("ids"), print_settings(), print_job_threshold()
+    )
+    if job is not None:
+        note_records("slip", job.payload["ids"])
+        return job_accepted(job, slip_count=job.total)
     run = slip_printing.print_slips(
-        db.session, current_user(), body.get("ids"), office.pool.convert, print_settings()
+        db.session, current_user(), body.get("ids"), office.converter.convert, print_settings()
     )
     note_records("slip", run.slip_ids)
     response = attachment(run.content, run.mimetype, run.filename)
     response.headers["X-Slip-Count"] = str(len(run.slip_ids))
     return response
+
+
+def print_job_threshold() -> int:
+    return int(current_app.config["PRINT_JOB_THRESHOLD"])
 
 
 def print_settings() -> slip_printing.PrintSettings:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Flask, current_app
 
+from service.office.limits import OfficeLimits
 from service.office.pool import RUN_PREFIX, OfficePool, PoolSettings, sweep_stale
 from service.office.worker import OfficeSettings
 
@@ -26,6 +27,7 @@ def pool_from_config(config: Any) -> OfficePool:
         run_dir=run_dir,
         timeout=float(config["PDF_TIMEOUT"]),
         start_timeout=float(config["PDF_START_TIMEOUT"]),
+        limits=OfficeLimits(int(config["PDF_MEMORY_MB"]), int(config["PDF_CPU_SECONDS"])),
     )
     pool = PoolSettings(
         workers=int(config["PDF_WORKERS"]),
@@ -44,13 +46,32 @@ class Office:
         app.extensions["office"] = pool
         # A service killed with -9 left its conversions' files: gone as the next one starts.
         sweep_stale(pool.office.run_dir.parent)
-        if app.config["PDF_WARM_START"]:
+        if app.config["PDF_WARM_START"] and not _remote(app.config):
             pool.start()
 
     @property
     def pool(self) -> OfficePool:
+        """This process's own LibreOffice pool (with a broker, a web process never starts it)."""
         pool: OfficePool = current_app.extensions["office"]
         return pool
+
+    @property
+    def remote(self) -> bool:
+        """Whether the current app's conversions are jobs for "pdf" workers (a broker set)."""
+        return _remote(current_app.config)
+
+    @property
+    def converter(self) -> Converter:
+        """What converts here: the pool, or with a broker the workers (service/jobs/remote.py)."""
+        if not self.remote:
+            return self.pool
+        from service.jobs.remote import RemoteOffice
+
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        if "office_remote" not in app.extensions:
+            app.extensions["office_remote"] = RemoteOffice(app)
+        converter: Converter = app.extensions["office_remote"]
+        return converter
 
     def state(self) -> str:
         """``ready``, ``starting`` (or idle until the first PDF), or ``unavailable``."""
@@ -59,5 +80,18 @@ class Office:
         return "ready" if self.pool.status()["ready"] else "starting"
 
     def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
-        """The current app's pool converts ``docx``; see OfficePool.convert."""
-        return self.pool.convert(docx, meta, timeout)
+        """The current app's converter converts ``docx``; see OfficePool.convert."""
+        return self.converter.convert(docx, meta, timeout)
+
+
+class Converter(Protocol):
+    """OfficePool's conversion, which a remote converter offers too."""
+
+    def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
+        """The PDF of ``docx``; raises the domain errors of a failed conversion (503)."""
+
+
+def _remote(config: Any) -> bool:
+    from service.jobs.remote import remote
+
+    return remote(config)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 START_SECONDS = 60.0
+# The address space of LibreOffice, in MB, set before it starts (service/office/limits.py).
+MEMORY_ENV = "WTWFORMS_OFFICE_MEMORY_MB"
 # Document-level hardening on every load; the profile settings (written by the pool)
 # repeat it for anything the load arguments do not reach.
 NEVER_EXECUTE_MACROS = 0  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
@@ -188,12 +191,21 @@ def end_group(*_: Any) -> None:
     os.killpg(0, signal.SIGKILL)
 
 
+def limit_memory() -> None:
+    """The address-space limit LibreOffice inherits (this bridge keeps it too: it is small)."""
+    megabytes = int(os.environ.get(MEMORY_ENV) or 0)
+    if megabytes > 0:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def main() -> None:
     soffice, profile, pipe = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     # Stopped politely (SIGTERM): take LibreOffice along. (No PR_SET_PDEATHSIG: it fires
     # when the pool's starting thread ends, not the service; a dead service closes our
     # stdin, which ends us just as well.)
     signal.signal(signal.SIGTERM, end_group)
+    limit_memory()
     office = start_office(soffice, profile, pipe)
     OFFICE["launcher"] = office.pid
     try:

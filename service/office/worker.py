@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from service.office.limits import MEMORY_ENV, OfficeLimits, allow_cpu
 from service.office.profile import write_profile
 from service.private import private_dir, write_private
 
@@ -42,6 +43,7 @@ class OfficeSettings:
     run_dir: Path
     timeout: float = 20.0
     start_timeout: float = 60.0
+    limits: OfficeLimits = field(default_factory=OfficeLimits)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: the pool keeps a set of them
@@ -75,7 +77,10 @@ class Worker:
         profile = write_profile(self.home / "profile")
         # LibreOffice's own temporary files (copies of documents among them) stay in the
         # worker's private directory too, and everything it writes is for this account only.
-        env = os.environ | {"TMPDIR": str(private_dir(self.home / "tmp"))}
+        env = os.environ | {
+            "TMPDIR": str(private_dir(self.home / "tmp")),
+            MEMORY_ENV: str(self.settings.limits.memory_mb),
+        }
         self._proc = subprocess.Popen(
             [self.settings.python, str(BRIDGE), self.settings.soffice, str(profile), self.pipe],
             stdin=subprocess.PIPE,
@@ -91,6 +96,14 @@ class Worker:
             self.kill()
             raise WorkerGone(f"LibreOffice did not start: {hello.get('error', 'no answer')}")
         self.office_pid = int(hello["pid"])
+        self._allow_cpu()
+
+    def _allow_cpu(self) -> None:
+        """One document's processor time from now (service/office/limits.py)."""
+        if self.office_pid is not None:
+            # Gone already: the conversion finds it so, and says so.
+            with contextlib.suppress(OSError):
+                allow_cpu(self.office_pid, self.settings.limits.cpu_seconds)
 
     def convert(self, docx: bytes, meta: dict[str, Any], timeout: float | None = None) -> bytes:
         """DOCX in, PDF out, within the time limit; raises WorkerGone after killing a hung one."""
@@ -98,6 +111,7 @@ class Worker:
         try:
             write_private(source, docx)
             target.unlink(missing_ok=True)
+            self._allow_cpu()
             self._send({"in": str(source), "out": str(target), **meta})
             answer = self._read(timeout or self.settings.timeout)
             self.conversions += 1

@@ -72,8 +72,10 @@ def print_slips(
     ids: Sequence[int] | None,
     convert: Converter,
     settings: PrintSettings,
+    progress: Callable[[int], None] | None = None,
 ) -> PrintRun:
-    """One PDF of the chosen slips, with approvals and routing filled in as they stand."""
+    """One PDF of the chosen slips, with approvals and routing filled in as they stand;
+    ``progress`` is told how many slips are converted as each part comes back."""
     slips = choose_slips(session, viewer, ids)
     if len(slips) > settings.max_slips:
         raise NothingToPrint(
@@ -93,7 +95,11 @@ def print_slips(
             )
             for i in range(0, len(contexts), size)
         ]
-        pdfs = [future.result() for future in futures]
+        pdfs = []
+        for future in futures:
+            pdfs.append(future.result())
+            if progress is not None:
+                progress(min(len(pdfs) * size, len(contexts)))
     content = pdfs[0] if len(pdfs) == 1 else merge_pdfs(pdfs, meta)
     filename = f"{FORM_ID}_{len(slips)}-slips_{clock.today().isoformat()}.pdf"
     return PrintRun(content, documents.PDF_MIME, filename, [slip.id for slip in slips])

@@ -11,10 +11,12 @@ from service import clock
 from service.api.audit import note_records
 from service.api.auth import current_user, requires
 from service.api.files import attachment
-from service.api.slips import print_settings
+from service.api.jobs import job_url
+from service.api.slips import print_job_threshold, print_settings
 from service.auth.permissions import Action
 from service.errors import DomainError, InvalidInput
 from service.extensions import db, office
+from service.jobs.print_runs import start_print_run
 from service.slips import printing as slip_printing
 from service.web import routing_present
 from service.web.base import field_errors, form_values, page_blueprint
@@ -49,8 +51,14 @@ def print_selected() -> ResponseReturnValue:
     ticked = request.form.getlist("ids")
     try:
         ids = routing_present.chosen(ticked)
+        job = start_print_run(
+            db.session, current_user(), ids, print_settings(), print_job_threshold()
+        )
+        if job is not None:  # a long run: the page follows its job with a progress bar
+            note_records("slip", job.payload["ids"])
+            return _page(202, print_job=job, job_url=job_url(job.id))
         run = slip_printing.print_slips(
-            db.session, current_user(), ids, office.pool.convert, print_settings()
+            db.session, current_user(), ids, office.converter.convert, print_settings()
         )
     except DomainError as exc:
         message = " ".join(field_errors(exc, ["ids"]).get("ids", [])) or exc.message

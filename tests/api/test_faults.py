@@ -170,12 +170,12 @@ def test_an_upload_stored_and_then_failing_keeps_nothing_and_answers_503(
 
 def fail_writes_with(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
     """Every file write in the store fails as a full disk (or quota) makes it fail."""
-    import service.storage
+    import service.storage.local
 
     def full(_fd):
         raise OSError(number, "No space left on device")
 
-    monkeypatch.setattr(service.storage.os, "fsync", full)
+    monkeypatch.setattr(service.storage.local.os, "fsync", full)
 
 
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
