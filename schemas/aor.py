@@ -6,12 +6,13 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from parsers.aor_values import REPORT_TYPES
 from parsers.hours import parse_hours
 from schemas.common import StrictSchema
 from schemas.fields import Text, case_number_field, cin_field, optional_text
+from schemas.messages import PlainSchema
 from service.aor.excused import EXCUSED_CODES
 
 MONTH = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use YYYY-MM.")
@@ -22,7 +23,7 @@ TOTAL_MOST = 24 * 31
 MAX_ROWS = 200
 
 
-class AorUploadSchema(Schema):
+class AorUploadSchema(PlainSchema):
     """A stored AOR: its id and file facts, with the reading's keys at the top level."""
 
     id = fields.Integer()
@@ -35,13 +36,13 @@ class AorUploadSchema(Schema):
     reading = fields.Dict(metadata={"description": "the reading: header, rows, totals, findings"})
 
 
-class AorListQuerySchema(Schema):
+class AorListQuerySchema(PlainSchema):
     case_number = case_number_field(load_default=None)
     report_month = fields.String(load_default=None, validate=MONTH)
     include_superseded = fields.Boolean(load_default=False)
 
 
-class BlankAorQuerySchema(Schema):
+class BlankAorQuerySchema(PlainSchema):
     """Section A values to pre-fill; all optional."""
 
     participant_name = optional_text(100)

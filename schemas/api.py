@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from schemas.messages import PlainSchema
+
 FORMATS = ("docx", "pdf")
 
 
@@ -38,5 +40,5 @@ class CheckResultSchema(Schema):
     computed = fields.Dict(metadata={"description": "values the rules computed"})
 
 
-class RenderQuerySchema(Schema):
+class RenderQuerySchema(PlainSchema):
     format = fields.String(load_default="docx", validate=validate.OneOf(FORMATS))

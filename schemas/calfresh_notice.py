@@ -11,8 +11,8 @@ from schemas.common import (
     WorkerSchema,
     written_language_field,
 )
-from schemas.fields import PHONE, case_number_field, one_of, optional_text
-from schemas.routing_slip import OFFICE_ID
+from schemas.fields import PHONE, case_number_field, email_field, one_of, optional_text
+from schemas.routing_slip import office_field
 
 CALFRESH_TYPES = ("tcf", "nacf")
 
@@ -21,7 +21,7 @@ class NoticeEcSchema(WorkerSchema):
     """The EC the person answers: on this notice phone and email are how to respond."""
 
     phone = fields.String(required=True, validate=PHONE)
-    email = fields.Email(required=True)
+    email = email_field(required=True)
 
 
 class CalfreshNoticeSchema(StrictSchema):
@@ -37,4 +37,4 @@ class CalfreshNoticeSchema(StrictSchema):
     cash_aid_ended = fields.Date(required=True)
     calfresh_type = one_of(*CALFRESH_TYPES, required=True)
     ec = fields.Nested(NoticeEcSchema, required=True)
-    office = fields.String(required=True, validate=OFFICE_ID)
+    office = office_field(required=True)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, fields, validate
 
-from schemas.fields import PHONE, WORKER_NUMBER, cin_field, one_of, optional_text, required_text
+from schemas.fields import (
+    PHONE,
+    WORKER_NUMBER,
+    cin_field,
+    email_field,
+    one_of,
+    optional_text,
+    required_text,
+)
+from schemas.messages import PlainSchema
 
 # The written languages the forms a participant reads and signs are printed in (Dymally-Alatorre
 # Bilingual Services Act, Gov. Code 7290-7299.8), as BCP 47 tags.
@@ -16,8 +25,9 @@ def written_language_field() -> fields.String:
     return one_of(*WRITTEN_LANGUAGES, load_default="en")
 
 
-class StrictSchema(Schema):
-    """Unknown keys are refused, so a typed value the service computes cannot slip in."""
+class StrictSchema(PlainSchema):
+    """Unknown keys are refused, so a typed value the service computes cannot slip in; every
+    refusal says in plain words what to enter (schemas/messages.py)."""
 
     class Meta:
         unknown = RAISE
@@ -29,7 +39,7 @@ class WorkerSchema(StrictSchema):
     name = required_text(80)
     worker_number = fields.String(required=True, validate=WORKER_NUMBER)
     phone = fields.String(load_default=None, allow_none=True, validate=PHONE)
-    email = fields.Email(load_default=None, allow_none=True)
+    email = email_field(load_default=None, allow_none=True)
 
 
 class ParticipantSchema(StrictSchema):
@@ -42,8 +52,16 @@ class AddressSchema(StrictSchema):
     street = required_text(120)
     unit = optional_text(40)
     city = required_text(60)
-    state = fields.String(load_default="CA", validate=validate.Regexp(r"^[A-Z]{2}$"))
-    zip = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{5}(-[0-9]{4})?$"))
+    state = fields.String(
+        load_default="CA",
+        validate=validate.Regexp(r"^[A-Z]{2}$", error="Enter the state as 2 letters, like CA."),
+    )
+    zip = fields.String(
+        required=True,
+        validate=validate.Regexp(
+            r"^[0-9]{5}(-[0-9]{4})?$", error="Enter a ZIP code like 94544 or 94544-1234."
+        ),
+    )
 
 
 class HouseholdSchema(StrictSchema):

@@ -18,9 +18,13 @@ CIN = validate.Regexp(r"^[0-9]{8}[A-Za-z]$", error="CIN must be 8 digits then a 
 WORKER_NUMBER = validate.Regexp(
     r"^[A-Za-z0-9-]{1,12}$", error="Worker number must be up to 12 letters, digits or dashes."
 )
-PHONE = validate.Regexp(
-    r"^[0-9()+.\- x]{7,25}$", error="Phone must hold digits, spaces and ( ) - + . x only."
-)
+PHONE = validate.Regexp(r"^[0-9()+.\- x]{7,25}$", error="Enter a phone number like 510-555-0123.")
+EMAIL_ERROR = "Enter an e-mail address like name@county.gov."
+
+
+def email_field(**kwargs: Any) -> fields.Email:
+    """An e-mail address, refused in plain words."""
+    return fields.Email(error_messages={"invalid": EMAIL_ERROR}, **kwargs)
 
 
 def normalise_code(value: str) -> str:
@@ -67,13 +71,13 @@ class Text(fields.String):
         text = super()._deserialize(value, attr, data, **kwargs)
         text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         if _FORBIDDEN.search(text):
-            raise ValidationError("Contains a control character that cannot be printed.")
+            raise ValidationError("Take out the character that cannot be printed (a control key).")
         if not self.multiline and ("\n" in text or "\t" in text):
-            raise ValidationError("Must be a single line.")
+            raise ValidationError("Keep this to one line.")
         if len(text) > self.max_length:
-            raise ValidationError(f"Longer than {self.max_length} characters.")
+            raise ValidationError(f"Shorten this to {self.max_length} characters or fewer.")
         if self.required and not text:
-            raise ValidationError("Must not be blank.")
+            raise ValidationError("Required: fill this in.")
         return text
 
 
@@ -88,18 +92,55 @@ def optional_text(max_length: int = 200, **kwargs: Any) -> Text:
 def hours_field(**kwargs: Any) -> fields.Decimal:
     """Hours per week or per day: 0 to 168, in quarters of an hour or finer."""
     return fields.Decimal(
-        places=2, as_string=False, validate=validate.Range(min=0, max=168), **kwargs
+        places=2,
+        as_string=False,
+        validate=validate.Range(min=0, max=168, error="Enter from 0 to 168 hours a week."),
+        error_messages={"invalid": "Enter the hours as a number, like 20 or 7.5."},
+        **kwargs,
     )
 
 
 def money_field(**kwargs: Any) -> fields.Decimal:
     return fields.Decimal(
-        places=2, as_string=False, validate=validate.Range(min=0, max=100000), **kwargs
+        places=2,
+        as_string=False,
+        validate=validate.Range(min=0, max=100000, error="Enter an amount from 0 to 100000."),
+        error_messages={"invalid": "Enter the amount as a number, like 86.00."},
+        **kwargs,
     )
 
 
-def one_of(*choices: str, **kwargs: Any) -> fields.String:
-    return fields.String(validate=validate.OneOf(choices), **kwargs)
+class Choice(fields.String):
+    """One of a fixed list of codes, matched whatever the case: ``JOB_SEARCH`` loads as
+    ``job_search``; anything else is refused with the choices named."""
+
+    def __init__(self, choices: tuple[str, ...], **kwargs: Any) -> None:
+        self.choices = choices
+        error = "Choose one of: {choices}."
+        super().__init__(validate=validate.OneOf(choices, error=error), **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        return next((c for c in self.choices if c.casefold() == text.casefold()), text)
+
+
+def one_of(*choices: str, **kwargs: Any) -> Choice:
+    return Choice(choices, **kwargs)
+
+
+class SettingId(fields.String):
+    """The id of an office, county or contractor in the county settings (``hayward``): loaded
+    lower-case, so ``Hayward`` is the same office; whether the county has it is a rule."""
+
+    def __init__(self, what: str, example: str, **kwargs: Any) -> None:
+        pattern = validate.Regexp(
+            r"^[a-z0-9_]{1,40}$", error=f"Choose the {what} from the list, like {example}."
+        )
+        super().__init__(validate=pattern, **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return text.strip().casefold().replace(" ", "_").replace("-", "_")
 
 
 # The largest id a record can have: PostgreSQL's integer key (SQLite's is larger).

@@ -5,9 +5,10 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.fields import case_number_field
+from schemas.messages import PlainSchema
 
 
-class DocumentQuerySchema(Schema):
+class DocumentQuerySchema(PlainSchema):
     form_id = fields.String(load_default=None, validate=validate.Length(max=16))
     case_number = case_number_field(load_default=None)
 

@@ -6,6 +6,7 @@ from marshmallow import fields, validate
 
 from schemas.common import HouseholdSchema, ParticipantSchema, StrictSchema, WorkerSchema
 from schemas.fields import (
+    SettingId,
     case_number_field,
     hours_field,
     money_field,
@@ -25,7 +26,6 @@ ACTIVITIES = {
     "OTH": "Other",
 }
 MAX_MONTHS = 36
-_SETTING_ID = validate.Regexp(r"^[a-z0-9_]{1,40}$", error="Use the id from the county settings.")
 _MONTH = validate.Regexp(r"^[0-9]{4}-(0[1-9]|1[0-2])$", error="A month is written YYYY-MM.")
 
 
@@ -74,8 +74,8 @@ class ReferralSchema(StrictSchema):
     case_number = case_number_field(required=True)
     participant = fields.Nested(ReferralParticipantSchema, required=True)
     case_manager = fields.Nested(WorkerSchema, required=True)
-    office = fields.String(load_default=None, allow_none=True, validate=_SETTING_ID)
-    contractor_id = fields.String(required=True, validate=_SETTING_ID)
+    office = SettingId("office", "santa_ana", load_default=None, allow_none=True)
+    contractor_id = SettingId("contractor", "equus", required=True)
     activity = one_of(*ACTIVITIES, required=True)
     activity_other = optional_text(120)
     hours_per_week = hours_field(required=True)

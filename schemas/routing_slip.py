@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import fields, validate
 
 from schemas.common import StrictSchema
 from schemas.fields import (
     WORKER_NUMBER,
+    SettingId,
     case_number_field,
     cin_field,
     one_of,
@@ -19,10 +22,10 @@ CLOSING_REASONS = ("cash_aid_closed", "time_on_aid_exhausted", "removed_other_re
 GOOD_CAUSE_DEFERRAL = ("none", "good_cause", "deferral")
 HOUSEHOLD_CALFRESH = ("none", "tcf", "nacf")
 
-# The shape of an office id only; whether the county has that office is a rule.
-OFFICE_ID = validate.Regexp(
-    r"^[a-z0-9_]{1,40}$", error="Office must be an office id such as hayward or eastmont."
-)
+
+def office_field(**kwargs: Any) -> SettingId:
+    """An office id (any case); whether the county has that office is a rule."""
+    return SettingId("office", "hayward", **kwargs)
 
 
 class SlipParticipantSchema(StrictSchema):
@@ -37,7 +40,7 @@ class SlipWorkerSchema(StrictSchema):
     name = required_text(80)
     worker_number = fields.String(required=True, validate=WORKER_NUMBER)
     unit = required_text(40)
-    office = fields.String(required=True, validate=OFFICE_ID)
+    office = office_field(required=True)
 
 
 class ClosingChecklistSchema(StrictSchema):

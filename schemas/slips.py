@@ -7,9 +7,10 @@ from marshmallow import Schema, fields, validate
 from schemas.api import WarningSchema
 from schemas.common import StrictSchema
 from schemas.fields import case_number_field, record_id_field, required_text
+from schemas.messages import PlainSchema
 
 STATUSES = ("pending_approval", "sent_back", "queued", "routed")
-INITIALS = validate.Regexp(r"^[A-Za-z]{1,5}$", error="Initials are 1 to 5 letters.")
+INITIALS = validate.Regexp(r"^[A-Za-z]{1,5}$", error="Initials are letters only, like LT.")
 
 
 class SendBackSchema(StrictSchema):
@@ -35,7 +36,7 @@ class PrintSlipsSchema(StrictSchema):
     )
 
 
-class SlipListQuerySchema(Schema):
+class SlipListQuerySchema(PlainSchema):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
     case_number = case_number_field(load_default=None)
 

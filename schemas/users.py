@@ -5,7 +5,14 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import StrictSchema
-from schemas.fields import WORKER_NUMBER, StoredDateTime, optional_text, required_text
+from schemas.fields import (
+    PHONE,
+    WORKER_NUMBER,
+    StoredDateTime,
+    email_field,
+    optional_text,
+    required_text,
+)
 
 # Long enough for any passphrase, short enough that hashing it costs nothing extra.
 PASSWORD = validate.Length(min=1, max=256)
@@ -25,6 +32,8 @@ class UserSchema(StrictSchema):
     unit = fields.String(allow_none=True)
     worker_number = fields.String(allow_none=True)
     provider = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
 
 
 class SessionSchema(StrictSchema):
@@ -69,7 +78,26 @@ class NewAccountSchema(StrictSchema):
     unit = optional_text(32)
     worker_number = fields.String(load_default=None, allow_none=True, validate=WORKER_NUMBER)
     provider = optional_text(120)
+    phone = fields.String(load_default=None, allow_none=True, validate=PHONE)
+    email = email_field(load_default=None, allow_none=True, validate=validate.Length(max=120))
     password = fields.String(load_default=None, load_only=True, validate=PASSWORD)
+
+
+class ContactSchema(StrictSchema):
+    """How participants and contractors reach the account's holder; notices print it."""
+
+    phone = fields.String(
+        required=True,
+        allow_none=True,
+        validate=PHONE,
+        metadata={"description": "like 510-555-0123; null to clear"},
+    )
+    email = email_field(
+        required=True,
+        allow_none=True,
+        validate=validate.Length(max=120),
+        metadata={"description": "like name@county.gov; null to clear"},
+    )
 
 
 class NewTokenSchema(StrictSchema):

@@ -12,6 +12,7 @@ from schemas.common import (
     written_language_field,
 )
 from schemas.fields import (
+    SettingId,
     case_number_field,
     cin_field,
     hours_field,
@@ -134,8 +135,8 @@ class PlanDueFromSchema(StrictSchema):
 class Wtw2Schema(StrictSchema):
     """WTW 2: the activities a participant is assigned, the hours and the supportive services."""
 
-    county = fields.String(required=True, validate=validate.Length(min=1, max=40))
-    office = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    county = SettingId("county", "alameda", required=True)
+    office = SettingId("office", "hayward", required=True)
     case_name = required_text(100)
     case_number = case_number_field(required=True)
     participant = fields.Nested(ParticipantSchema, required=True)

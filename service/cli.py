@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from service.auth.permissions import Role
 from service.errors import DomainError, InvalidInput
 
 # Each command imports what it needs: `aor parse` must start as fast as a plain script.
@@ -176,11 +175,6 @@ def aor_parse_command(files: tuple[Path, ...], fmt: str) -> None:
     click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
 
 
-@cli.group("users")
-def users_group() -> None:
-    """Accounts: create, list, disable, and issue API tokens."""
-
-
 @contextmanager
 def _database() -> Iterator[Session]:
     """A session on the configured database (WTWFORMS_DATA_DIR / DATABASE_URL), committed."""
@@ -192,78 +186,6 @@ def _database() -> Iterator[Session]:
     with create_app(NO_WORKERS).app_context():
         yield db.session
         db.session.commit()
-
-
-@users_group.command("create")
-@click.argument("username")
-@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
-@click.option("--name", "display_name", default="", help="Full name as shown to others.")
-@click.option("--unit", default=None, help="Unit (ECs and supervisors).")
-@click.option("--worker-number", default=None)
-@click.option("--provider", default=None, help="Provider organisation (contractors).")
-@click.option("--password", "ask_password", is_flag=True, help="Prompt for a sign-in password.")
-def users_create(
-    username: str, role: str, display_name: str, ask_password: bool, **facts: Any
-) -> None:
-    """Create an account."""
-    from service import units
-    from service.auth import accounts
-
-    password = (
-        click.prompt("Password", hide_input=True, confirmation_prompt=True)
-        if ask_password
-        else None
-    )
-    with _database() as session:
-        facts["unit"] = units.resolve(session, facts.get("unit"))
-        user = accounts.create_user(
-            session, username, display_name or username, role, password=password, **facts
-        )
-        click.echo(f"created {user.username} ({user.role})")
-
-
-@users_group.command("list")
-@click.option("--json", "as_json", is_flag=True)
-def users_list(as_json: bool) -> None:
-    """List accounts."""
-    from service.auth import accounts
-
-    with _database() as session:
-        rows = [
-            {"username": u.username, "role": u.role, "unit": u.unit, "provider": u.provider,
-             "active": u.active}
-            for u in accounts.list_users(session)
-        ]  # fmt: skip
-    if as_json:
-        click.echo(json.dumps(rows, indent=2))
-        return
-    for row in rows:
-        state = "" if row["active"] else "  (disabled)"
-        where = row["unit"] or row["provider"] or ""
-        click.echo(f"{row['username']:<24} {row['role']:<11} {where}{state}")
-
-
-@users_group.command("disable")
-@click.argument("username")
-def users_disable(username: str) -> None:
-    """Disable an account and revoke its tokens."""
-    from service.auth import accounts
-
-    with _database() as session:
-        accounts.disable_user(session, username)
-    click.echo(f"disabled {username}")
-
-
-@users_group.command("token")
-@click.argument("username")
-@click.option("--label", default="", help="What the token is for.")
-def users_token(username: str, label: str) -> None:
-    """Issue an API token; it is shown once and stored only as a hash."""
-    from service.auth import accounts
-
-    with _database() as session:
-        token = accounts.issue_token(session, username, label)
-    click.echo(token)
 
 
 def _read_json(path: Path) -> Any:
@@ -303,9 +225,13 @@ def _fail(message: str) -> NoReturn:
 
 def _setup_commands() -> None:
     from service.cli_setup import demo_command, units_group
+    from service.cli_users import users_group
+    from service.jobs.worker import worker_command
 
+    cli.add_command(users_group)
     cli.add_command(units_group)
     cli.add_command(demo_command)
+    cli.add_command(worker_command)
 
 
 _setup_commands()

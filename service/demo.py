@@ -25,7 +25,17 @@ UNITS = (("U17", "Unit 17", "hayward"), ("U22", "Unit 22", "eastmont"))
 STAFF: tuple[tuple[str, str, str, dict[str, str]], ...] = (
     ("demo.admin", "Avery Admin", "admin", {}),
     ("demo.sup", "Lena Marsh", "supervisor", {"unit": "U17", "worker_number": "S1701"}),
-    ("demo.ec", "Tomas Reyes", "ec", {"unit": "U17", "worker_number": "W1702"}),
+    (
+        "demo.ec",
+        "Tomas Reyes",
+        "ec",
+        {
+            "unit": "U17",
+            "worker_number": "W1702",
+            "phone": "510-555-0117",
+            "email": "treyes@wtw.example.org",
+        },
+    ),
     ("demo.ec2", "Priya Nair", "ec", {"unit": "U17", "worker_number": "W1703"}),
     ("demo.ec3", "Owen Blake", "ec", {"unit": "U22", "worker_number": "W2201"}),
     ("demo.clerk", "Rosa Tran", "clerical", {"worker_number": "C0101"}),

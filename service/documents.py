@@ -17,7 +17,7 @@ from service import clock, i18n
 from service.counties import County, get_county
 from service.errors import InvalidInput, PdfUnavailable, UnknownCounty, UnsupportedFormat
 from service.forms import get_form
-from service.forms.base import Evaluation, FormSpec, RuleInput
+from service.forms.base import MISSING_INPUT, Evaluation, FormSpec, RuleInput
 from service.i18n.localize import localize
 from service.jsonable import jsonable
 from service.rendering.docx import DOCX_MIME, CompiledTemplate, make_environment
@@ -74,7 +74,7 @@ def check(form_id: str, payload: Any, today: dt.date | None = None) -> CheckResu
     try:
         data = spec.schema().load(payload if payload is not None else {})
     except ValidationError as exc:
-        evaluation = Evaluation(errors=flatten_errors(exc.messages))
+        evaluation = _partial_check(spec, exc, rules_today)
         return CheckResult(spec, {}, evaluation, RuleInput(_fallback_county(spec), rules_today))
     try:
         county = get_county(spec.county or data["county"])
@@ -87,6 +87,34 @@ def check(form_id: str, payload: Any, today: dt.date | None = None) -> CheckResu
     if draft:
         evaluation.warn("language", draft)
     return CheckResult(spec, data, evaluation, rules)
+
+
+def _partial_check(spec: FormSpec, exc: ValidationError, today: dt.date) -> Evaluation:
+    """The schema's errors with what the rules say of the fields it accepted, so one Check
+    names every problem; the rules' word on a refused field, and computed values built on
+    part of the input, are left out."""
+    refused = flatten_errors(exc.messages)
+    data = exc.valid_data if isinstance(exc.valid_data, dict) else {}
+    try:
+        county = get_county(spec.county or data["county"])
+    except (KeyError, UnknownCounty):
+        return Evaluation(errors=refused)
+    try:
+        found = spec.evaluate(data, RuleInput(county, today, partial=True))
+    except MISSING_INPUT:
+        found = Evaluation()
+    evaluation = Evaluation(errors=refused, partial=True)
+    for path, messages in found.errors.items():
+        if not _under(path, refused):
+            for message in messages:
+                evaluation.error(path, message)
+    evaluation.warnings = [w for w in found.warnings if not _under(w["field"], refused)]
+    return evaluation
+
+
+def _under(path: str, refused: dict[str, list[str]]) -> bool:
+    """Whether ``path`` is a refused field or lies inside one."""
+    return any(path == p or path.startswith(p + ".") for p in refused)
 
 
 def render(

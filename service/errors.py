@@ -33,7 +33,7 @@ class UnknownCounty(DomainError):
     status = 422
 
     def __init__(self, county_id: str, known: list[str]) -> None:
-        super().__init__(f"unknown county '{county_id}'; known counties: {', '.join(known)}")
+        super().__init__(f"No county '{county_id}' is set up. Choose one of: {', '.join(known)}.")
 
 
 class InvalidInput(DomainError):
@@ -94,7 +94,7 @@ class PdfBusy(DomainError):
     def __init__(self, retry_after: int) -> None:
         super().__init__(
             f"PDF conversion is busy (all workers and queue places taken); "
-            f"try again in {retry_after} s."
+            f"try again in {retry_after} seconds."
         )
         self.retry_after = retry_after
 

@@ -1,11 +1,11 @@
-"""A new form started from a past document: its input again, changed where the form says how."""
+"""Where a new form starts: a past document's input as amended, or the account's own facts."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -56,3 +56,52 @@ def _us_date(value: Any) -> str:
 
 
 RULES: dict[str, Callable[[Prefill], None]] = {"wtw2": amended_wtw2}
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """What the signed-in account knows of its holder; office and county from the unit's office."""
+
+    name: str
+    worker_number: str | None = None
+    unit: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    office: str | None = None
+    county: str | None = None
+
+
+# Where each form asks for the worker filling it in, and which of their facts it asks.
+WORKER_BLOCKS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "wtw2": ("ec", ("name", "worker_number", "phone", "email")),
+    "50-20e": ("from_ec", ("name", "worker_number", "unit", "office")),
+    "42-6": ("ec", ("name", "worker_number", "phone", "email")),
+    "42-176": ("ec", ("name", "worker_number", "phone", "email")),
+    "63-62": ("ec", ("name", "worker_number", "phone", "email")),
+    "f063-41-251": ("case_manager", ("name", "worker_number", "phone", "email")),
+}
+# The forms that ask for the office (and a state form, for the county) at the top.
+OFFICE_FORMS = ("wtw2", "63-62", "f063-41-251")
+
+
+def from_account(form_id: str, form_county: str | None, facts: AccountFacts) -> Prefill:
+    """A new, empty form with the worker's own name, worker number, unit, phone and e-mail,
+    and their office where it is one of the form's county (a state form takes their county).
+
+    Source: issue 13 ("the EC's own name, worker number, unit and office prefill from the
+    account").
+    """
+    office = facts.office if facts.county and form_county in (None, facts.county) else None
+    known = asdict(facts) | {"office": office}
+    payload: dict[str, Any] = {}
+    block = WORKER_BLOCKS.get(form_id)
+    if block is not None:
+        where, asked = block
+        worker = {key: known[key] for key in asked if known[key]}
+        if worker:
+            payload[where] = worker
+    if form_id in OFFICE_FORMS and office:
+        payload["office"] = office
+        if form_county is None:
+            payload["county"] = facts.county
+    return Prefill(payload)

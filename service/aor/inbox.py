@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parsers.aor_model import HOUR_COLUMNS
+from service import case_county
 from service.aor import records
 from service.aor.excused import EXCUSED_CODES
 from service.aor.findings import NEEDS_ACTION, with_severity
@@ -20,6 +21,7 @@ from service.aor.trust import report_stream
 from service.models.aor import AorUpload
 from service.models.user import CaseAssignment, User
 
+NOTICE_FORM = "42-6"
 # A cent of an hour is no disagreement (service/aor/findings.py's tolerance).
 TOLERANCE = Decimal("0.01")
 
@@ -109,7 +111,12 @@ def detail(session: Session, record: AorUpload, viewer: User) -> dict[str, Any]:
         if record.case_number
         else []
     )
+    offered = case_county.offered(session, NOTICE_FORM, record.case_number)
     return summary(record) | {
+        # The 42-6 is a county's form: never offered for a case another county serves.
+        "can_notice": offered and has_unexcused_hours(reading),
+        "notice_elsewhere": not offered and has_unexcused_hours(reading),
+        "notice_county": case_county.form_county_name(NOTICE_FORM),
         "reading": reading,
         "rows": reading.get("rows") or [],
         "printed_totals": reading.get("printed_totals"),

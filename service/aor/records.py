@@ -49,6 +49,11 @@ def _visible(viewer: User) -> ColumnElement[bool]:
     return false()
 
 
+def visible_to(viewer: User) -> ColumnElement[bool]:
+    """Which uploads ``viewer`` may see, as a condition for a query of one's own."""
+    return _visible(viewer)
+
+
 def find_uploads(
     session: Session,
     viewer: User,

@@ -124,6 +124,16 @@ def _check_csrf() -> None:
         raise CsrfRefused(exc.description or "The CSRF token is missing.") from None
 
 
+# Who is refused, in words that read right whatever the role ("A ec account" did not).
+ROLE_PLURALS = {
+    "ec": "EC accounts",
+    "supervisor": "Supervisor accounts",
+    "clerical": "Clerical accounts",
+    "contractor": "Contractor accounts",
+    "admin": "Administrator accounts",
+}
+
+
 def requires(action: Action) -> Callable[[View], View]:
     """Refuse (403) a caller whose role may not do ``action``."""
 
@@ -131,9 +141,8 @@ def requires(action: Action) -> Callable[[View], View]:
         @wraps(view)
         def checked(*args: Any, **kwargs: Any) -> Any:
             if not allowed(g.user.role, action):
-                raise Forbidden(
-                    f"A {g.user.role} account may not {action.value.replace('_', ' ')}."
-                )
+                who = ROLE_PLURALS.get(g.user.role, "Accounts of this role")
+                raise Forbidden(f"{who} may not {action.value.replace('_', ' ')}.")
             return view(*args, **kwargs)
 
         return checked  # type: ignore[return-value]

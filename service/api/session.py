@@ -34,7 +34,7 @@ sign_in_limit = limiter.shared_limit(
     key_func=client_address,
     methods=["POST"],
     deduct_when=_failed,
-    error_message="Too many sign-in attempts from this address; wait for Retry-After seconds.",
+    error_message="Too many sign-in attempts from here: wait a few minutes, then try again.",
 )
 
 

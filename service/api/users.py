@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 
 from schemas.users import (
     AccountSchema,
+    ContactSchema,
     IssuedTokenSchema,
     NewAccountSchema,
     NewTokenSchema,
@@ -69,6 +70,18 @@ def issue_token(body: dict[str, str], username: str) -> dict[str, str]:
     db.session.commit()
     note_record("user", accounts.get_user(db.session, username).id)
     return {"username": username, "label": body["label"], "token": token}
+
+
+@blp.route("/<username>/contact", methods=["PUT"])
+@requires(Action.MANAGE_USERS)
+@blp.arguments(ContactSchema)
+@blp.response(200, AccountSchema)
+@blp.doc(responses=NOT_FOUND)
+def set_contact(body: dict[str, Any], username: str) -> User:
+    """Set an account's phone and e-mail, which the notices it fills in print."""
+    user = directory.set_contact(db.session, username, body)
+    note_record("user", user.id)
+    return user
 
 
 @blp.route("/<username>/password", methods=["PUT"])

@@ -60,6 +60,8 @@ def create_user(
     unit: str | None = None,
     worker_number: str | None = None,
     provider: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
 ) -> User:
     """A new, active account; a contractor must belong to a provider organisation."""
     if not USERNAME.match(username):
@@ -79,6 +81,8 @@ def create_user(
         unit=unit,
         worker_number=worker_number,
         provider=provider if role == Role.CONTRACTOR else None,
+        phone=phone or None,
+        email=email or None,
         active=True,
         created_at=now(),
     )

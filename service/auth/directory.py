@@ -10,9 +10,9 @@ from marshmallow import Schema, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from schemas.users import NewAccountSchema, NewTokenSchema, PasswordSchema
+from schemas.users import ContactSchema, NewAccountSchema, NewTokenSchema, PasswordSchema
 from service import units
-from service.auth import accounts, lockout
+from service.auth import accounts, lockout, new_account
 from service.auth.permissions import Role
 from service.documents import flatten_errors
 from service.errors import InvalidInput
@@ -21,7 +21,17 @@ from service.models.user import CaseAssignment, User
 
 # The audit actions of a sign-in: the JSON call and the page.
 SIGN_IN_ACTIONS = ("session.sign_in", "web.sign_in")
-NEW_ACCOUNT_FIELDS = ("username", "display_name", "role", "unit", "worker_number", "provider")
+NEW_ACCOUNT_FIELDS = (
+    "username",
+    "display_name",
+    "role",
+    "unit",
+    "worker_number",
+    "provider",
+    "phone",
+    "email",
+)
+CONTACT_FIELDS = ("phone", "email")
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,9 @@ def create_account(
     """A new account from the page's form: blank fields are absent, a blank password is none;
     the unit, typed in any spelling, must be one the admin keeps (service/units.py)."""
     given = {key: value for key, value in fields.items() if key in NEW_ACCOUNT_FIELDS and value}
-    data = _load(NewAccountSchema(), given | ({"password": password} if password else {}))
+    given |= {"password": password} if password else {}
+    new_account.check(session, given)  # every problem at once, not one a try
+    data = _load(NewAccountSchema(), given)
     data["unit"] = units.resolve(session, data.get("unit"))
     user = accounts.create_user(session, **data)
     if commit:
@@ -101,6 +113,16 @@ def move_account(session: Session, username: str, unit: str) -> User:
         select(CaseAssignment).where(CaseAssignment.ec_id == user.id)
     ):
         assignment.unit = code
+    session.commit()
+    return user
+
+
+def set_contact(session: Session, username: str, given: dict[str, Any]) -> User:
+    """A new phone and e-mail for an account (a blank one clears it); notices print them."""
+    blanks = {key: (given.get(key) or "").strip() or None for key in CONTACT_FIELDS}
+    data = _load(ContactSchema(), blanks)
+    user = accounts.get_user(session, username)
+    user.phone, user.email = data["phone"], data["email"]
     session.commit()
     return user
 

@@ -59,6 +59,15 @@ class County:
     def contractor(self, contractor_id: str) -> Contractor | None:
         return next((c for c in self.contractors if c.id == contractor_id), None)
 
+    def unknown_office(self, office_id: str) -> str:
+        """The message for an office id the county does not have, naming the ones it has."""
+        known = ", ".join(f"{o.name} ({o.id})" for o in self.offices)
+        return f"{self.name} County has no office '{office_id}'. Choose one of: {known}."
+
+    def unknown_contractor(self, contractor_id: str) -> str:
+        known = ", ".join(f"{c.name} ({c.id})" for c in self.contractors)
+        return f"{self.name} County has no contractor '{contractor_id}'. Choose one of: {known}."
+
     def summary(self) -> dict:
         """The county facts printed on forms."""
         return {"id": self.id, "name": self.name, "agency": self.agency, "division": self.division}

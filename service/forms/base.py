@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from marshmallow import Schema
 
 from service.counties import County
+
+# What a rule raises reaching for a field the schema refused (absent, or None in its place).
+MISSING_INPUT = (KeyError, TypeError, AttributeError, IndexError)
 
 
 @dataclass
@@ -19,6 +23,21 @@ class Evaluation:
     computed: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # The schema refused some fields: the rules run on the fields it accepted, so one Check
+    # says everything; a rule that reaches for a refused field is left out.
+    partial: bool = False
+
+    @contextmanager
+    def step(self) -> Iterator[None]:
+        """One rule, left out of a partial evaluation when it needs a field the schema refused.
+
+        With the whole input accepted nothing is caught: a failing rule there is a bug.
+        """
+        try:
+            yield
+        except MISSING_INPUT:
+            if not self.partial:
+                raise
 
     def error(self, path: str, message: str) -> None:
         """Refuse the input: ``path`` is the dotted field path, e.g. ``activities.0.hours``."""
@@ -38,6 +57,7 @@ class RuleInput:
 
     county: County
     today: dt.date
+    partial: bool = False  # the payload holds only the fields the schema accepted
 
 
 Evaluator = Callable[[dict[str, Any], RuleInput], Evaluation]

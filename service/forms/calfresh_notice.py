@@ -93,8 +93,7 @@ def _check_office(office_id: str, rules: RuleInput, ev: Evaluation) -> None:
         office_phone=office and office.phone,
     )
     if office is None:
-        known = ", ".join(o.id for o in rules.county.offices)
-        ev.error("office", f"Unknown office '{office_id}' in {rules.county.name}; known: {known}.")
+        ev.error("office", rules.county.unknown_office(office_id))
 
 
 def _soft_checks(data: dict[str, Any], ev: Evaluation, today: dt.date) -> None:

@@ -69,8 +69,7 @@ def _contractor(data: dict[str, Any], county: County, ev: Evaluation) -> None:
     ev.computed["contractor_name"] = contractor.name if contractor else None
     ev.computed["contractor_mailbox"] = contractor.mailbox if contractor else None
     if contractor is None:
-        known = ", ".join(c.id for c in county.contractors)
-        ev.error("contractor_id", f"{county.name} County has no contractor with this id ({known}).")
+        ev.error("contractor_id", county.unknown_contractor(data["contractor_id"]))
     elif data["activity"] not in contractor.activities:
         ev.error(
             "contractor_id",
@@ -85,8 +84,7 @@ def _office(data: dict[str, Any], county: County, ev: Evaluation) -> None:
         {"name": office.name, "address": office.address, "phone": office.phone} if office else None
     )
     if data["office"] and office is None:
-        known = ", ".join(o.id for o in county.offices)
-        ev.error("office", f"{county.name} County has no office with this id ({known}).")
+        ev.error("office", county.unknown_office(data["office"]))
 
 
 def _activity(data: dict[str, Any], ev: Evaluation) -> None:

@@ -31,9 +31,10 @@ CHECKLIST_LABELS = {
 
 
 def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
-    ev = Evaluation()
+    # Each step apart: with fields refused by the schema, the others still speak (one Check).
+    ev = Evaluation(partial=rules.partial)
     ev.computed.update(
-        action_label=ACTION_LABELS[data["action"]],
+        action_label=None,
         from_office_name=None,
         to_office_name=None,
         closed_files_bank=None,
@@ -41,28 +42,39 @@ def evaluate(data: dict[str, Any], rules: RuleInput) -> Evaluation:
         days_since_discontinuance=None,
         route_to=None,
     )
-    from_office = _office(rules.county, data["from_ec"]["office"], "from_ec.office", ev)
-    ev.computed["from_office_name"] = from_office and from_office.name
-    if data["slip_date"] > rules.today:
-        ev.warn("slip_date", "The slip is dated in the future.")
-    if data["action"] == "closed_files":
-        _check_closed_files(data, ev)
-        bank = from_office and from_office.closed_files_bank
-        if from_office and not bank:
-            ev.error("from_ec.office", f"The {from_office.name} office has no closed files bank.")
-        ev.computed["closed_files_bank"] = bank
-        ev.computed["route_to"] = bank and f"Closed files bank {bank} ({from_office.name})"
-    else:
-        _check_assignment(data, rules.county, ev)
-    _check_approval(data, ev)
+    from_office = None
+    with ev.step():
+        ev.computed["action_label"] = ACTION_LABELS[data["action"]]
+    with ev.step():
+        from_office = _office(rules.county, data["from_ec"]["office"], "from_ec.office", ev)
+        ev.computed["from_office_name"] = from_office and from_office.name
+    with ev.step():
+        if data["slip_date"] > rules.today:
+            ev.warn("slip_date", "The slip is dated in the future.")
+    with ev.step():
+        if data["action"] == "closed_files":
+            _closed_files(data, from_office, ev)
+        else:
+            _check_assignment(data, rules.county, ev)
+    with ev.step():
+        _check_approval(data, ev)
     return ev
+
+
+def _closed_files(data: dict[str, Any], from_office: Any, ev: Evaluation) -> None:
+    with ev.step():
+        _check_closed_files(data, ev)
+    bank = from_office and from_office.closed_files_bank
+    if from_office and not bank:
+        ev.error("from_ec.office", f"The {from_office.name} office has no closed files bank.")
+    ev.computed["closed_files_bank"] = bank
+    ev.computed["route_to"] = bank and f"Closed files bank {bank} ({from_office.name})"
 
 
 def _office(county: County, office_id: str, path: str, ev: Evaluation) -> Any:
     office = county.office(office_id)
     if office is None:
-        known = ", ".join(o.id for o in county.offices)
-        ev.error(path, f"Unknown office '{office_id}' in {county.name}; known offices: {known}.")
+        ev.error(path, county.unknown_office(office_id))
     return office
 
 
@@ -94,16 +106,20 @@ def _check_closed_files(data: dict[str, Any], ev: Evaluation) -> None:
     if closing is None:
         ev.error("closed_files", "Give the reason, discontinuance date and closing checklist.")
         return
-    _check_discontinuance(closing["discontinuance_date"], data["slip_date"], ev)
-    if closing["good_cause_deferral"] != "none":
-        kind = "good cause" if closing["good_cause_deferral"] == "good_cause" else "a deferral"
-        ev.error(
-            "closed_files.good_cause_deferral",
-            f"A case with {kind} stays with the EC of record; it cannot go to closed files.",
-        )
-    if closing["reason"] == "removed_other_reason" and not closing["reason_detail"]:
-        ev.warn("closed_files.reason_detail", "Say why the case was removed from cash aid.")
-    _check_checklist(closing, ev)
+    with ev.step():
+        _check_discontinuance(closing["discontinuance_date"], data["slip_date"], ev)
+    with ev.step():
+        if closing["good_cause_deferral"] != "none":
+            kind = "good cause" if closing["good_cause_deferral"] == "good_cause" else "a deferral"
+            ev.error(
+                "closed_files.good_cause_deferral",
+                f"A case with {kind} stays with the EC of record; it cannot go to closed files.",
+            )
+    with ev.step():
+        if closing["reason"] == "removed_other_reason" and not closing["reason_detail"]:
+            ev.warn("closed_files.reason_detail", "Say why the case was removed from cash aid.")
+    with ev.step():
+        _check_checklist(closing, ev)
 
 
 @rule("50-20e")

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "service.forms.referral_exprt",
     "service.forms.routing_slip",
     "service.forms.wtw2",
+    "service.forms.wtw2_hours",
     "service.forms.wtw2_household",
     "service.forms.wtw2_plan_due",
     "service.forms.wtw2_rules",

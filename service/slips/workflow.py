@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, cast
 
@@ -23,12 +22,12 @@ from service.slips import rights as slip_rights
 from service.slips.records import (
     FORM_ID,
     Status,
-    approval_of,
     county_date,
     fill,
     get_slip,
 )
 from service.slips.rights import CLOSED_FILES
+from service.slips.routing_rules import routing_errors
 
 
 class Step(StrEnum):
@@ -223,29 +222,30 @@ def route(
     return slip, assignment
 
 
+def routing_refused(
+    session: Session,
+    slip_id: int,
+    user: User,
+    given: Mapping[str, Any],
+    refused: Mapping[str, list[str]],
+    at: dt.datetime | None = None,
+) -> InvalidInput:
+    """The refusal of a routing some of whose fields were refused, with what the slip's rules
+    say of the fields that were accepted, so one submit names every problem."""
+    slip = get_slip(session, slip_id, user)
+    _check_status(slip, Step.ROUTED)
+    found = routing_errors(session, slip, given, county_date(at or now()))[0]
+    return InvalidInput({**found, **refused})
+
+
 def _check_routing(
     session: Session, slip: RoutingSlip, routing: Routing, today: dt.date
 ) -> dict[str, Any]:
     """Refuse a routing the slip cannot carry: another bank, a future day, before approval."""
-    bank = validate(slip.payload, today).evaluation.computed["closed_files_bank"]
-    if slip.action == CLOSED_FILES and not _names_bank(routing.routed_to, bank):
-        raise InvalidInput(
-            {"routed_to": [f"'{routing.routed_to}' is not closed files bank {bank}."]}
-        )
-    if routing.routed_on > today:
-        raise InvalidInput({"routed_on": ["The routing date cannot be in the future."]})
-    as_routed = (routing.routed_to, routing.routed_on, routing.initials.upper())
-    result = documents.check(FORM_ID, fill(slip.payload, approval_of(session, slip), as_routed))
-    if not result.evaluation.ok:
-        # The form calls these fields clerical.*; the request that set them calls them plainly.
-        errors = {k.removeprefix("clerical."): v for k, v in result.evaluation.errors.items()}
+    errors, data = routing_errors(session, slip, asdict(routing), today)
+    if errors:
         raise InvalidInput(errors)
-    return result.data
-
-
-def _names_bank(routed_to: str, bank: str | None) -> bool:
-    # "P999" or "Closed files bank P999" name the bank; "P9990" does not.
-    return bool(bank) and re.search(rf"\b{re.escape(str(bank))}\b", routed_to, re.I) is not None
+    return data
 
 
 def _reassign(

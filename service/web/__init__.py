@@ -6,6 +6,7 @@ from service.web.admin import bp as admin_bp
 from service.web.admin_units import bp as admin_units_bp
 from service.web.aor_upload import bp as aor_upload_bp
 from service.web.approvals import bp as approvals_bp
+from service.web.case_assign import bp as case_assign_bp
 from service.web.case_page import bp as case_page_bp
 from service.web.documents_page import bp as documents_page_bp
 from service.web.drafts_page import bp as drafts_page_bp
@@ -28,6 +29,7 @@ WEB_BLUEPRINTS = (
     drafts_page_bp,
     documents_page_bp,
     case_page_bp,
+    case_assign_bp,
     inbox_bp,
     aor_upload_bp,
     routing_bp,

@@ -95,6 +95,21 @@ def move_account(username: str) -> ResponseReturnValue:
     return redirect(url_for("admin.accounts"), 303)
 
 
+@bp.post("/accounts/<username>/contact")
+@requires(Action.MANAGE_USERS)
+def set_contact(username: str) -> ResponseReturnValue:
+    """The account's phone and e-mail, which the notices it fills in print."""
+    values = form_values(directory.CONTACT_FIELDS)
+    try:
+        user = directory.set_contact(db.session, username, values)
+    except FIXABLE as exc:
+        errors = {f"contact:{username}": field_errors(exc, directory.CONTACT_FIELDS)}
+        return _page(422, errors=errors, values={f"contact:{username}": values})
+    note_record("user", user.id)
+    flash(f"Phone and e-mail of {username} saved.", "status")
+    return redirect(url_for("admin.accounts"), 303)
+
+
 @bp.post("/accounts/<username>/tokens")
 @requires(Action.MANAGE_USERS)
 def issue_token(username: str) -> ResponseReturnValue:

@@ -15,9 +15,11 @@ from service.aor import intake, records
 from service.aor.findings import NEEDS_ACTION
 from service.aor.reading_state import READING
 from service.errors import DomainError, InvalidInput
+from service.jobs import scans
 from service.models.aor import AorUpload
 from service.models.user import User
-from service.storage import FileStore
+from service.storage import BlobStore
+from service.web import aor_batch
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class FileResult:
     replaced: list[dict[str, Any]] = field(default_factory=list)
     record_id: int | None = None
     polled: bool = False  # shown again to follow a scan's reading, not sent again
+    job: dict[str, Any] | None = None  # a scan's reading: how many pages are read
+
+    @property
+    def outcome(self) -> str:
+        return aor_batch.outcome(self.error, self.reading, self.created, self.polled)
 
 
 def check_batch(count: int, max_files: int) -> None:
@@ -53,7 +60,7 @@ def check_batch(count: int, max_files: int) -> None:
 
 def receive_each(
     session: Session,
-    store: FileStore,
+    store: BlobStore,
     uploads: Iterable[Incoming],
     settings: intake.IntakeSettings,
     uploader: User,
@@ -64,7 +71,7 @@ def receive_each(
 
 def receive_one(
     session: Session,
-    store: FileStore,
+    store: BlobStore,
     upload: Incoming,
     settings: intake.IntakeSettings,
     uploader: User,
@@ -83,13 +90,27 @@ def receive_one(
         created=done.created,
         replaced=replaced if done.created else [],
         record_id=done.record.id,
+        job=_job(session, done.record),
     )
 
 
 def stored(session: Session, viewer: User, aor_id: int) -> FileResult:
     """An upload's result as it stands now: a scan being read, read, or failed."""
     record = records.get_upload(session, aor_id, viewer)
-    return FileResult(record.filename, 200, reading=shown(record), record_id=record.id, polled=True)
+    return FileResult(
+        record.filename,
+        200,
+        reading=shown(record),
+        record_id=record.id,
+        polled=True,
+        job=_job(session, record),
+    )
+
+
+def _job(session: Session, record: AorUpload) -> dict[str, Any] | None:
+    """The job reading a scan still being read, for its progress bar."""
+    job = scans.open_job(session, record) if record.status == READING else None
+    return scans.answer_of(job) if job is not None else None
 
 
 def refused(filename: str, exc: DomainError) -> FileResult:
@@ -136,6 +157,12 @@ def shown(record: AorUpload) -> dict[str, Any]:
         "status": record.status,
         "failure": record.failure or "",
         "marked": sum(1 for f in reading["findings"] if f["code"] == "needs_review"),
+        "mismatches": aor_batch.mismatches(
+            reading["findings"],
+            reading["case_number"],
+            reading.get("provider"),
+            record.organisation,
+        ),
     }
 
 

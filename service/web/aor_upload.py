@@ -15,7 +15,7 @@ from service.api.auth import current_user, requires
 from service.auth.permissions import Action, allowed
 from service.errors import BadRequestBody, InvalidInput
 from service.extensions import aor_upload_limit, db
-from service.web import aor_results
+from service.web import aor_batch, aor_results
 from service.web.aor_results import Incoming
 from service.web.base import field_errors, page_blueprint
 from service.web.errors import page_error
@@ -74,7 +74,8 @@ def upload_files() -> ResponseReturnValue:
     )
     note_records("aor", aor_results.record_ids(results))
     read = any(result.reading for result in results)
-    return _page(200 if read else results[0].status, results=results)
+    summary = aor_batch.summary(result.outcome for result in results)
+    return _page(200 if read else results[0].status, results=results, summary=summary)
 
 
 @bp.post("/upload/one")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schemas.history import DocumentQuerySchema
-from service import history
+from service import case_county, history
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action
 from service.documents import flatten_errors
@@ -65,6 +65,8 @@ def listing(session: Session, viewer: User, form_id: str, case_number: str) -> l
             "participant": participant_of(record),
             "format": FORMATS.get(record.mimetype, record.mimetype),
             "made_by": makers.get(record.user_id, "unknown"),
+            # A county's form is not started again for a case another county serves.
+            "offered": case_county.offered(session, record.form_id, record.case_number),
         }
         for record in found
     ]

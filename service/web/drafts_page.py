@@ -9,7 +9,7 @@ from typing import Any
 from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import documents, drafts, history, prefill
+from service import account_facts, case_county, documents, drafts, history, prefill
 from service.api.audit import note_record
 from service.api.auth import current_user, requires
 from service.auth.accounts import now
@@ -29,11 +29,13 @@ class Start:
     payload: dict[str, Any] | None = None
     draft_id: int | None = None
     notes: list[str] = field(default_factory=list)
+    # Only the account's own details: nothing typed that "Load example" would discard.
+    from_account: bool = False
 
 
 def starting_point(spec: FormSpec) -> Start:
     """From ``?draft=N`` (the caller's own), ``?from_document=N`` (one they may read),
-    ``?example=1``, or empty."""
+    ``?example=1``, or empty but for the account's own details."""
     draft_id, document_id = _number("draft"), _number("from_document")
     if draft_id is not None:
         draft = drafts.get(db.session, current_user(), draft_id)
@@ -46,12 +48,17 @@ def starting_point(spec: FormSpec) -> Start:
         note_record("document", record.id)
         if record.form_id != spec.id:
             raise history.DocumentNotFound(document_id)
+        case_county.require_offered(db.session, spec.id, record.case_number)
         start = prefill.from_document(spec.id, record.input)
         notes = [f"Started from document {record.id} ({record.filename}).", *start.changes]
         return Start(start.payload, None, notes)
     if request.args.get("example"):
         return Start(documents.example(spec.id))
-    return Start()
+    facts = account_facts.of(db.session, current_user())
+    own = prefill.from_account(spec.id, spec.county, facts).payload
+    if not own:
+        return Start()
+    return Start(own, None, ["Your own details are filled in from your account."], True)
 
 
 def save_from_page(spec: FormSpec, payload: dict[str, Any], draft_id: str) -> Start:

@@ -16,7 +16,7 @@ from service.errors import DomainError, InvalidInput
 from service.extensions import db
 from service.forms import all_forms, get_form
 from service.forms.base import FormSpec
-from service.web import drafts_page, form_values, form_view, slip_form
+from service.web import drafts_page, form_choices, form_values, form_view, slip_form
 from service.web.base import page_blueprint
 from service.web.form_schema import form_tree
 
@@ -45,13 +45,13 @@ def _render(
 ) -> str:
     evaluation = result.evaluation if result else None
     view = form_view.build(
-        slip_form.page_fields(spec),
+        form_choices.with_choices(slip_form.page_fields(spec), spec, payload),
         payload,
         evaluation.errors if evaluation else None,
         evaluation.warnings if evaluation else (),
         focus,
     )
-    computed = form_view.computed_lines(evaluation.computed) if evaluation else []
+    computed = form_view.computed_lines(evaluation.computed, spec.id) if evaluation else []
     return render_template(
         "form_fill.html",
         spec=spec,

@@ -10,6 +10,8 @@ from typing import Any
 from marshmallow import Schema, fields, missing, validate
 
 from schemas.fields import Text
+from schemas.labels import label_of
+from schemas.messages import PATTERN
 from schemas.referral import ACTIVITIES as REFERRAL_ACTIVITIES
 
 # Enumerations up to this size are radio buttons (all choices in view); longer ones a select.
@@ -39,7 +41,8 @@ OPTION_LABELS: dict[str, dict[str, str]] = {
     "activity": {code: f"{code}: {words}" for code, words in REFERRAL_ACTIVITIES.items()}
 }
 SINGULAR = {"children": "child", "ancillary": "ancillary_item"}
-DEFAULT_PATTERN_ERROR = validate.Regexp.default_message
+# A pattern without words of its own has nothing to say as a hint.
+DEFAULT_PATTERN_ERRORS = (validate.Regexp.default_message, PATTERN)
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,14 @@ def _children(schema: Schema) -> tuple[Node, ...]:
     return tuple(_node(name, field) for name, field in schema.fields.items() if not field.dump_only)
 
 
+def written_label(field: fields.Field, name: str) -> str | None:
+    """The field's label as written in its metadata or in schemas/labels.py, or None."""
+    own = field.metadata.get("label")
+    return str(own) if own else label_of(type(field.parent).__name__, name)
+
+
 def _node(name: str, field: fields.Field) -> Node:
-    label = str(field.metadata.get("label") or humanize(name))
+    label = written_label(field, name) or humanize(name)
     common: dict[str, Any] = {
         "name": name,
         "label": label,
@@ -97,7 +106,8 @@ def _node(name: str, field: fields.Field) -> Node:
     if isinstance(field, fields.List):
         lengths = [v for v in field.validators if isinstance(v, validate.Length)]
         item = _node(name, field.inner)
-        item = replace(item, name="", label=humanize(singular(name)))
+        one = label_of(type(field.parent).__name__, f"{name}[]") or humanize(singular(name))
+        item = replace(item, name="", label=one)
         return Node(
             kind="list",
             item=item,
@@ -146,7 +156,7 @@ def _hint(field: fields.Field) -> str:
     """What the field's validators ask for, in their own words where they have them."""
     hints = []
     for rule in field.validators:
-        if isinstance(rule, validate.Regexp) and rule.error != DEFAULT_PATTERN_ERROR:
+        if isinstance(rule, validate.Regexp) and rule.error not in DEFAULT_PATTERN_ERRORS:
             hints.append(str(rule.error))
         elif isinstance(rule, validate.Range):
             hints.append(f"From {_number(rule.min)} to {_number(rule.max)}.")

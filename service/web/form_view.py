@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from service.web.computed_labels import computed_label
 from service.web.form_schema import Node, humanize
 from service.web.form_values import flatten, join
 
@@ -161,22 +162,39 @@ def _focus(found: dict[str, Widget], path: str) -> None:
         widget.autofocus = True
 
 
-def computed_lines(value: Any, label: str = "") -> list[tuple[str, str]]:
+def computed_lines(
+    value: Any, form_id: str = "", label: str = "", key: str = ""
+) -> list[tuple[str, str]]:
     """The rules' computed values as (label, text) lines, nested labels joined, blanks left
-    out; lookup tables (``*_labels``) are the rules' vocabulary, not results, and stay out."""
+    out; each labelled as service/web/computed_labels.py writes it, or left off the page
+    there; lookup tables (``*_labels``) are the rules' vocabulary, not results, and stay out."""
     if isinstance(value, Mapping):
         found: list[tuple[str, str]] = []
-        for key, inner in value.items():
-            if not str(key).endswith("_labels"):
-                found += computed_lines(inner, _join_label(label, humanize(str(key))))
+        for name, inner in value.items():
+            path = f"{key}.{name}" if key else str(name)
+            text = _computed_label(form_id, path, isinstance(inner, list))
+            if text is not None and not str(name).endswith("_labels"):
+                found += computed_lines(inner, form_id, _join_label(label, text), path)
         return found
     if isinstance(value, list):
         return [
-            pair for n, item in enumerate(value, 1) for pair in computed_lines(item, f"{label} {n}")
+            pair
+            for n, item in enumerate(value, 1)
+            for pair in computed_lines(item, form_id, f"{label} {n}", f"{key}[]")
         ]
     if value is None or value == "":
         return []
     return [(label, display(value))]
+
+
+def _computed_label(form_id: str, path: str, is_list: bool) -> str | None:
+    """A computed value's written label (a list's: one row's, numbered), or None: not shown."""
+    written = computed_label(form_id, path)
+    if written is None or (is_list and computed_label(form_id, f"{path}[]") is None):
+        return None
+    if is_list and isinstance(row := computed_label(form_id, f"{path}[]"), str):
+        return row
+    return str(written) if isinstance(written, str) else humanize(path.rsplit(".", 1)[-1])
 
 
 def display(value: Any) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import clock
-from service.aor import inbox, records
+from service import case_county, clock
+from service.aor import inbox, inbox_query, records
 from service.aor.notice import notice_from_reading
 from service.api.auth import current_user, requires
 from service.auth.permissions import Action, allowed
@@ -30,8 +30,10 @@ inbox_format.register(bp)
 @bp.get("")
 @requires(Action.READ_AOR_INBOX)
 def inbox_page() -> ResponseReturnValue:
-    entries = inbox.latest_readings(db.session, current_user())
-    return render_template("inbox_list.html", entries=entries)
+    """The latest reading of each report as a table: filtered, sorted and paged by the query."""
+    query = inbox_query.InboxQuery.from_args(request.args)
+    shown = inbox_query.inbox_page(db.session, current_user(), query)
+    return render_template("inbox_list.html", inbox=shown, q=query, states=inbox_query.STATES)
 
 
 @bp.get("/<int:aor_id>")
@@ -82,6 +84,7 @@ def notice(aor_id: int) -> ResponseReturnValue:
     """The 42-6 fill page, filled in from the AOR: the EC completes it and downloads it."""
     user = current_user()
     record = records.get_upload(db.session, aor_id, user)
+    case_county.require_offered(db.session, inbox.NOTICE_FORM, record.case_number)
     payload = notice_from_reading(record.reading, user, clock.today(), aor_id)
     month = inbox_format.month_name(record.report_month)
     flash(
@@ -89,4 +92,5 @@ def notice(aor_id: int) -> ResponseReturnValue:
         "date, check the rest, then download the notice.",
         "status",
     )
-    return form_page("42-6", payload, check=True)
+    # Not checked: what the AOR cannot supply (the EST of record) is asked for, not a failure.
+    return form_page(inbox.NOTICE_FORM, payload)

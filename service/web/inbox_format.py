@@ -63,7 +63,27 @@ def corrected_value(value: Any) -> str:
     return us_date(value) if ISO_DATE.match(str(value)) else str(value)
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """1 as "1 finding", 2 as "2 findings"; ``many`` where adding an s is not the word."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+# How many readings are in a state, as a sentence says it: "1 needs action", "2 need action".
+STATE_WORDS = {
+    "needs_action": ("needs action", "need action"),
+    "needs_review": ("needs review", "need review"),
+    "reviewed": ("reviewed", "reviewed"),
+}
+
+
+def state_count(count: int, state: str) -> str:
+    one, many = STATE_WORDS[state]
+    return plural(count, one, many)
+
+
 def register(bp: Blueprint) -> None:
+    bp.add_app_template_filter(plural, "plural")
+    bp.add_app_template_filter(state_count, "state_count")
     bp.add_app_template_filter(us_date, "aor_date")
     bp.add_app_template_filter(hours, "aor_hours")
     bp.add_app_template_filter(month_name, "aor_month")

@@ -14,6 +14,8 @@ class NavEntry:
     endpoint: str
     label: str
     roles: frozenset[Role]
+    # The label is followed by counts of what waits there (service/web/inbox_counts.py).
+    counted: bool = False
 
 
 ROLE_LABELS: dict[str, str] = {
@@ -32,8 +34,9 @@ NAV: tuple[NavEntry, ...] = (
     NavEntry("slip_pages.mine", "My slips", frozenset({Role.EC, Role.SUPERVISOR})),
     NavEntry("admin.accounts", "Accounts", frozenset({Role.ADMIN})),
     NavEntry("admin_units.units_page", "Units", frozenset({Role.ADMIN})),
+    NavEntry("case_assign.assign_page", "Cases", frozenset({Role.SUPERVISOR, Role.ADMIN})),
     NavEntry("documents_page.documents", "Documents", frozenset({Role.EC, Role.SUPERVISOR})),
-    NavEntry("inbox.inbox_page", "AOR inbox", frozenset({Role.EC, Role.SUPERVISOR})),
+    NavEntry("inbox.inbox_page", "AOR inbox", frozenset({Role.EC, Role.SUPERVISOR}), counted=True),
     NavEntry("aor_upload.upload_page", "AOR upload", frozenset({Role.CONTRACTOR})),
     NavEntry("routing.queue", "Routing queue", frozenset({Role.CLERICAL})),
 )

@@ -13,6 +13,7 @@ from service.api.session import password_sign_in, sign_in_limit
 from service.auth.accounts import AuthenticationFailed
 from service.extensions import csrf
 from service.web.base import local_time, page_blueprint, safe_next
+from service.web.inbox_counts import nav_counts
 from service.web.nav import ROLE_LABELS, entries_for, home_endpoint
 
 bp = page_blueprint("web", __name__, static_folder="static", static_url_path="/assets")
@@ -23,7 +24,8 @@ bp.add_app_template_filter(local_time, "local_time")
 def page_context() -> dict[str, Any]:
     user = g.get("user")
     nav = entries_for(user.role) if user else []
-    return {"signed_in": user, "nav": nav, "role_labels": ROLE_LABELS}
+    counts = nav_counts(user, nav)
+    return {"signed_in": user, "nav": nav, "nav_counts": counts, "role_labels": ROLE_LABELS}
 
 
 @bp.get("/")

@@ -1,4 +1,4 @@
-"""What the approvals page shows of a slip: its input as labelled lines, oldest slip first."""
+"""What the approvals page shows of a slip: its decision summary and its input, oldest first."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from service.models.slip import RoutingSlip
 from service.models.user import User
 from service.slips import records as slip_records
 from service.slips import workflow as slips
+from service.slips.summary import summarise
 
 # Filled in by the workflow itself, not by the EC: nothing to judge there yet.
 WORKFLOW_BLOCKS = frozenset({"supervisor", "clerical"})
@@ -33,7 +34,8 @@ def awaiting_approval(session: Session, supervisor: User) -> list[dict[str, Any]
 
 
 def _shown(session: Session, slip: RoutingSlip) -> dict[str, Any]:
-    return slip_records.describe(session, slip) | {"lines": lines(slip.payload)}
+    described = slip_records.describe(session, slip)
+    return described | {"summary": summarise(slip.payload), "lines": lines(slip.payload)}
 
 
 def lines(value: Any, label: str = "") -> list[tuple[str, str]]:

@@ -62,21 +62,25 @@ def chosen(values: Sequence[str]) -> list[int]:
     return ids
 
 
-def read_routing(values: Mapping[str, str]) -> slips.Routing:
-    """The routing form's fields checked as the API checks its body (RouteSchema)."""
-    errors = {name: [EMPTY[name]] for name in ROUTE_FIELDS if not values.get(name)}
+def read_routing(values: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The routing form's fields checked as the API checks its body (RouteSchema): those it
+    accepts, and the messages for those it refuses."""
+    refused = {name: [EMPTY[name]] for name in ROUTE_FIELDS if not values.get(name)}
     given = {name: values[name] for name in ROUTE_FIELDS if values.get(name)}
     try:
-        body = RouteSchema().load(given, partial=tuple(errors))
+        return RouteSchema().load(given, partial=tuple(refused)), refused
     except ValidationError as exc:
-        errors = flatten_errors(exc.messages) | errors
-    if errors:
-        raise InvalidInput(errors)
-    return slips.Routing(body["routed_to"], body["routed_on"], body["initials"])
+        accepted = exc.valid_data if isinstance(exc.valid_data, dict) else {}
+        return accepted, flatten_errors(exc.messages) | refused
 
 
 def route(
     session: Session, slip_id: int, clerk: User, values: Mapping[str, str]
 ) -> tuple[RoutingSlip, str | None]:
-    """Record the routing typed on the page, as POST /api/v1/slips/<id>/route does."""
-    return slips.route(session, slip_id, clerk, read_routing(values))
+    """Record the routing typed on the page, as POST /api/v1/slips/<id>/route does; a refused
+    field is said with what the slip's rules make of the others, all in one answer."""
+    accepted, refused = read_routing(values)
+    if refused:
+        raise slips.routing_refused(session, slip_id, clerk, accepted, refused)
+    routing = slips.Routing(accepted["routed_to"], accepted["routed_on"], accepted["initials"])
+    return slips.route(session, slip_id, clerk, routing)

@@ -83,8 +83,8 @@ def test_a_check_shows_the_computed_values(ec, example):
     answer = ec.post("/forms/wtw2", data=fields("wtw2", example("wtw2")) | {"csrf_token": ec.csrf})
     assert answer.status_code == 200
     assert "Checked: no problems found" in answer.text
-    assert "<dt>Requirement hours</dt><dd>20</dd>" in answer.text
-    assert "<dt>Change request deadline</dt><dd>11/30/2026</dd>" in answer.text
+    assert "<dt>Hours a week required</dt><dd>20</dd>" in answer.text
+    assert "<dt>Last day to ask for a change to the plan</dt><dd>11/30/2026</dd>" in answer.text
 
 
 def test_a_check_with_missing_hours_re_shows_the_form_with_the_message_beside_the_field(
@@ -98,7 +98,10 @@ def test_a_check_with_missing_hours_re_shows_the_form_with_the_message_beside_th
     assert answer.status_code == 422
     page = answer.text
     assert 'id="f-activities-1-hours_per_week-error">Required: fill this in.' in page
-    assert 'id="f-activities-0-hours_per_week-error">Not a valid number.' in page
+    assert (
+        'id="f-activities-0-hours_per_week-error">Enter the hours as a number, like 20 or 7.5.'
+        in page
+    )
     assert '<a href="#f-activities-1-hours_per_week">Activity 2 › Hours per week' in page
     # Everything typed is there again, the wrong value included.
     assert value_of(page, "f-activities-0-hours_per_week") == "twelve"
@@ -174,7 +177,7 @@ def test_form_page_shows_a_payload_with_its_check_for_other_pages(app, example):
         page = form_page("42-6", payload, check=True)
         quiet = form_page("42-6", example("42-6"))
     assert value_of(page, "f-case_number") == payload["case_number"]
-    assert 'id="f-est-name-error">Must not be blank.' in page
+    assert 'id="f-est-name-error">Required: fill this in.' in page
     assert "<dt>Good cause period ends</dt>" not in page  # invalid: nothing computed
     assert 'action="/forms/42-6"' in page
     assert "problem" not in quiet and "Computed values" not in quiet

@@ -98,10 +98,14 @@ def test_routing_a_slip_takes_it_out_of_the_queue_into_recently_routed(app, cler
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"initials": "R.D."}, "initials", "Initials are 1 to 5 letters."),
+        ({"initials": "R.D."}, "initials", "Initials are letters only, like LT."),
         ({"routed_to": "V999"}, "routed_to", "&#39;V999&#39; is not closed files bank P999."),
         ({"routed_on": "2099-01-01"}, "routed_on", "The routing date cannot be in the future."),
-        ({"routed_on": "11/23/2026"}, "routed_on", "Not a valid date."),
+        (
+            {"routed_on": "11/23/2026"},
+            "routed_on",
+            "Enter a date, like 2026-12-07 (year, month, day).",
+        ),
         ({"initials": ""}, "initials", "Enter your initials."),
         ({"routed_to": "  "}, "routed_to", "Enter the closed files bank or the EC"),
     ],
@@ -119,6 +123,24 @@ def test_a_bad_routing_is_refused_beside_its_field_with_what_was_typed(
         if value.strip() and name != "routed_on":
             assert f'name="{name}" type="text" value="{html.escape(value)}"' in answer.text
     assert status_of(app, closing) == "queued"
+
+
+def test_one_submit_says_the_field_errors_and_the_routing_rules_together(app, clerk, queued):
+    (closing,) = queued("closed")
+    answer = route(clerk, closing, routed_to="V999", routed_on="2099-01-01", initials="R.D.")
+    assert answer.status_code == 422
+    text = html.unescape(answer.text)
+    assert f'id="initials-{closing}-error">Initials are letters only, like LT.' in text
+    assert f"id=\"routed_to-{closing}-error\">'V999' is not closed files bank P999." in text
+    assert f'id="routed_on-{closing}-error">The routing date cannot be in the future.' in text
+    assert status_of(app, closing) == "queued"
+
+
+def test_an_empty_field_is_said_with_what_the_rules_make_of_the_others(clerk, queued):
+    (closing,) = queued("closed")
+    answer = html.unescape(route(clerk, closing, routed_to="V999", routed_on="").text)
+    assert f'id="routed_on-{closing}-error">Enter the date the case was routed.' in answer
+    assert f"id=\"routed_to-{closing}-error\">'V999' is not closed files bank P999." in answer
 
 
 def test_a_slip_routed_already_is_said_above_the_queue(clerk, queued):

@@ -161,7 +161,9 @@ def test_too_many_sign_in_attempts_from_one_address_answer_429(app, passwords):
         assert browser.post("/api/v1/session", json=attempt).status_code == 401
     refused = browser.post("/api/v1/session", json=attempt)
     assert refused.status_code == 429
-    assert refused.json["message"].startswith("Too many sign-in attempts")
+    assert refused.json["message"].startswith(
+        "Too many sign-in attempts from here: wait a few minutes"
+    )
     assert 0 < int(refused.headers["Retry-After"]) <= 60
     # The limit is per address: another office's browser may still sign in.
     elsewhere = app.test_client()

@@ -17,12 +17,17 @@ def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
     signed_in(page, "ec")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="AOR inbox").click()
 
-    entry = page.get_by_role("article", name="D'Angelo, Ana-Lucía: case QU7PX4E, September 2025")
+    table = page.get_by_role("table", name="Latest AOR of each report")
+    entry = table.get_by_role("row", name="D'Angelo, Ana-Lucía")
+    expect(entry).to_contain_text("QU7PX4E")
+    expect(entry).to_contain_text("September 2025")
     flags = entry.get_by_role("list", name="What needs attention")
     expect(flags).to_contain_text("Late: submitted 10/08/2025, due 10/07/2025 (1 day late)")
     expect(flags).to_contain_text("1.75 unexcused hours on 09/23/2025")
     expect(flags).to_contain_text("Short of the month's required hours by 1.75 h (unexcused hours)")
-    other = page.get_by_role("article", name="Nguyễn Văn Kim: case FTKS5P3H, January 2026")
+    other = table.get_by_role("row", name="Nguyễn Văn Kim")
+    expect(other).to_contain_text("FTKS5P3H")
+    expect(other).to_contain_text("January 2026")
     # That Coastline sent Equus's report for a case not referred to it; its make-up session is
     # a note, shown but not counted.
     expect(other).to_contain_text("2 findings to check with the provider")
@@ -30,7 +35,7 @@ def test_an_ec_sees_a_late_report_with_unexcused_hours_and_opens_it(
     expect(other).not_to_contain_text("Late:")
     screenshot(page, "aor-inbox")
 
-    entry.get_by_role("link", name="Open the AOR of D'Angelo, Ana-Lucía").click()
+    entry.get_by_role("link", name="D'Angelo, Ana-Lucía").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"AOR {late}: D'Angelo, Ana-Lucía, September 2025"
     )

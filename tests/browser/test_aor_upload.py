@@ -61,10 +61,11 @@ def test_a_contractor_uploads_several_aors_sees_each_reading_and_replaces_one(
     refer(server.app, "FTKS5P3H", "coastline")  # Kim's case is referred to Coastline
     expect(page.get_by_role("heading", level=1)).to_have_text("Upload AORs")
 
+    # Chosen files are sent at once: the script leaves no button to press.
+    expect(page.get_by_role("button", name="Upload and read")).to_be_hidden()
     page.get_by_label("AOR PDF files").set_input_files(
         [folder / "grid.pdf", folder / "meeting-notes.txt"]
     )
-    page.get_by_role("button", name="Upload and read").click()
     grid = result(page, "grid.pdf")
     expect(grid).to_contain_text("D'Angelo, Ana-Lucía, case QU7PX4E, September 2025")
     expect(grid.get_by_role("table", name="Totals (hours)")).to_contain_text("138.25")
@@ -87,7 +88,6 @@ def test_a_contractor_uploads_several_aors_sees_each_reading_and_replaces_one(
     screenshot(page, "aor-upload")
 
     page.get_by_label("AOR PDF files").set_input_files(folder / "kim-fixed.pdf")
-    page.get_by_role("button", name="Upload and read").click()
     fixed = result(page, "kim-fixed.pdf")
     expect(fixed).to_contain_text(
         "This reading replaces the earlier reading of case FTKS5P3H for January 2026"

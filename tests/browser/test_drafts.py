@@ -45,8 +45,8 @@ def last_seen(server: Served) -> dt.datetime:
 
 
 def start_the_plan(page: Page) -> None:
-    page.get_by_label("County").fill("alameda")
-    page.get_by_label("Office").fill("hayward")
+    answer(page, "County", "Alameda County")  # the county's lists are choices, by name
+    page.get_by_label("Office").select_option(label="Hayward (Alameda County)")
     page.get_by_label("Case name").fill("QUINTERO-BAPTISTE, MARISOL")
     page.get_by_label("Case number").fill("C7M3P91")
     group(page, "Participant").get_by_label("Name").fill(PARTICIPANT)

@@ -34,15 +34,15 @@ def answer(scope: Page | Locator, question: str, choice: str) -> None:
 
 
 def fill_required_fields_but_the_hours(page: Page) -> None:
-    page.get_by_label("County").fill("alameda")
-    page.get_by_label("Office").fill("hayward")
+    answer(page, "County", "Alameda County")  # the county's lists are choices, by name
+    page.get_by_label("Office").select_option(label="Hayward (Alameda County)")
     page.get_by_label("Case name").fill("QUINTERO-BAPTISTE, MARISOL")
     page.get_by_label("Case number").fill("C7M3P91")
     group(page, "Participant").get_by_label("Name").fill(PARTICIPANT)
     answer(page, "Plan type", "Initial")
     page.get_by_label(re.compile(r"^Plan date")).fill("2026-11-23")
     household = group(page, "Household")
-    answer(household, "Two parent family", "No")
+    answer(household, "Two-parent family", "No")
     household.get_by_label("Child under six").check()
     activity = group(page, "Activity 1")
     activity.get_by_label("Type").select_option(label="Work experience")
@@ -99,7 +99,7 @@ def test_an_ec_fills_the_wtw2_checks_it_and_downloads_it_as_pdf_and_docx(
     check(page)
     expect(page.locator("#f-activities-error")).to_contain_text("short of the 20 hours required")
     computed = page.get_by_role("region", name="Computed values")
-    expect(computed).to_contain_text("Requirement hours")
+    expect(computed).to_contain_text("Hours a week required")
     expect(computed).to_contain_text(BASIS)
     screenshot(page, "form-errors")
 
@@ -130,8 +130,8 @@ def test_load_example_fills_the_form_with_fictional_data_ready_to_download(
     page.goto("/forms/42-6")
     page.get_by_role("link", name="Load example").click()
     expect(page.get_by_label("Case number")).to_have_value(notice["case_number"])
-    dates = group(page, "Noncompliance dates")
-    expect(dates.get_by_label("Noncompliance date 1")).to_have_value(
+    dates = group(page, "Dates of noncompliance")  # the labels of issue 13, in the office's words
+    expect(dates.get_by_label("Date of noncompliance 1")).to_have_value(
         notice["noncompliance_dates"][0]
     )
     # The form has a field named "action" of its own: the download button still works.

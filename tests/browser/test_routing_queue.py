@@ -63,7 +63,9 @@ def test_a_clerk_prints_two_slips_as_one_pdf_and_records_a_routing(
     row.get_by_label("Your initials").fill("R.D.")
     row.get_by_role("button", name=f"Record routing of slip {first}").click()
     row = page.locator(f"#slip-{first}")
-    expect(row.locator(f"#initials-{first}-error")).to_have_text("Initials are 1 to 5 letters.")
+    expect(row.locator(f"#initials-{first}-error")).to_have_text(
+        "Initials are letters only, like LT."
+    )
     expect(row.get_by_label("Your initials")).to_have_value("R.D.")
     screenshot(page, "routing-queue")
     row.get_by_label("Your initials").fill("RD")

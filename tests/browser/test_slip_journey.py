@@ -52,7 +52,7 @@ def fill_the_ecs_part(page: Page, discontinued: str) -> None:
     type_into(sender.get_by_label("Name"), "Ana Rivera")
     type_into(sender.get_by_label("Worker number"), "W2918")
     type_into(sender.get_by_label("Unit"), "U17")
-    type_into(sender.get_by_label("Office"), "hayward")
+    press(group(sender, "Office").get_by_label("Hayward"), "Space")  # a choice, by name
     closing = page.get_by_role("group", name="Closed files", exact=True)
     press(group(closing, "Reason").get_by_label("Cash aid closed"), "Space")
     closing.get_by_label(re.compile(r"^Discontinuance date")).fill(discontinued)

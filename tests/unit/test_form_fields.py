@@ -225,7 +225,7 @@ def test_each_message_lands_beside_its_field_or_the_section_holding_it(example):
     assert anchors == [
         ("f-activities-1-hours_per_week", "Activity 2 › Hours per week"),
         ("f-activities-1", "Activity 2"),
-        ("f-supportive_services-ancillary", "Supportive services › Ancillary"),
+        ("f-supportive_services-ancillary", "Supportive services › Ancillary expenses"),
         (TOP, "Form"),
     ]
 
@@ -243,7 +243,7 @@ def test_a_list_that_needs_items_starts_with_one_and_the_new_item_takes_the_focu
     assert by_path(view.widgets, "supportive_services.child_care.children").items == []
 
 
-def test_the_computed_values_read_as_lines():
+def test_the_computed_values_read_as_lines_with_their_written_labels():
     computed = {
         "requirement_hours": 20,
         "change_request_deadline": "2026-11-30",
@@ -252,11 +252,11 @@ def test_the_computed_values_read_as_lines():
         "role_labels": {"ec": "Employment Counselor"},
         "schedule": [{"activities": "1 and 2", "short": False, "note": None}],
     }
-    assert computed_lines(computed) == [
-        ("Requirement hours", "20"),
-        ("Change request deadline", "11/30/2026"),
-        ("Meets requirement", "Yes"),
-        ("Ancillary total", "184.5"),
-        ("Schedule 1 › Activities", "1 and 2"),
-        ("Schedule 1 › Short", "No"),
+    assert computed_lines(computed, "wtw2") == [
+        ("Hours a week required", "20"),
+        ("Last day to ask for a change to the plan", "11/30/2026"),
+        ("Meets the hours required", "Yes"),
+        ("Ancillary expenses in all ($)", "184.5"),
+        ("Period 1 › Activities running", "1 and 2"),
+        ("Period 1 › Short of the hours required", "No"),
     ]

@@ -15,6 +15,7 @@ from service.errors import InvalidInput
 from service.models.slip import RoutingSlip
 from service.slips import workflow as slips
 from service.slips.records import CLERICAL_STATUSES, SlipNotFound, Status, fill
+from service.slips.routing_rules import names_bank
 
 AT = dt.datetime(2026, 11, 23, 18, 0, tzinfo=dt.UTC)
 
@@ -132,7 +133,7 @@ def test_a_slip_from_an_account_with_no_unit_or_worker_number_is_refused_naming_
     ],
 )
 def test_a_routing_names_the_bank_only_as_a_whole_word(routed_to, names_it):
-    assert slips._names_bank(routed_to, "P999") is names_it
+    assert names_bank(routed_to, "P999") is names_it
 
 
 def test_the_workflow_fills_the_approval_and_routing_blocks_and_nothing_else(closing):

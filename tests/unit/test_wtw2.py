@@ -245,16 +245,13 @@ def test_a_later_activity_is_not_warned_while_another_runs(check, plan):
 
 def test_the_form_marks_training_and_education_and_prints_labels_not_codes(render, plan):
     text = render(FORM, plan)
-    assert (
-        "☒"
-        in text.cells[
-            text.cells.index(
-                "Vocational Education and Training\nClinical Medical Assistant certificate"
-            )
-            + 1
-        ]
-    )
-    assert "☐" in text.cells[text.cells.index("Work Experience\nFront desk and intake") + 1]
+    # The T/E box follows the activity's type and its description, each in a cell.
+    vocational = text.cells.index("Vocational Education and Training")
+    assert text.cells[vocational + 1] == "Clinical Medical Assistant certificate"
+    assert "☒" in text.cells[vocational + 2]
+    work = text.cells.index("Work Experience")
+    assert text.cells[work + 1] == "Front desk and intake"
+    assert "☐" in text.cells[work + 2]
     assert "vocational_training" not in text.everything
 
 

@@ -17,7 +17,7 @@ PARTICIPANT_FORMS = {"wtw2", "calfresh_notice"}
 def main() -> None:
     missing = 0
     for module in pkgutil.iter_modules(tools.templates.__path__):
-        if module.name in {"common", "__main__", "i18n"}:
+        if module.name in {"common", "page", "__main__", "i18n"}:
             continue
         build = importlib.import_module(f"tools.templates.{module.name}").build
         build()

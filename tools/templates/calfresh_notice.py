@@ -8,13 +8,13 @@ from docx.shared import Pt
 from tools.templates.common import (
     checkboxes,
     field_grid,
-    new_form,
     paragraph,
     save,
     section_heading,
     signatures,
 )
 from tools.templates.i18n import t
+from tools.templates.page import new_form
 
 SERVICES = (
     "Job search: help finding and applying for jobs",
@@ -146,16 +146,26 @@ def _how_to_respond(doc: Document) -> None:
 
 
 def _response_slip(doc: Document) -> None:
-    paragraph(doc, "- " * 108, size=7)
-    paragraph(doc, "YOUR ANSWER: RETURN THIS PART BY {{ computed.respond_by|us_date }}", bold=True)
-    paragraph(doc, "Name: {{ participant.name }}    Case number: {{ case_number }}", size=8.5)
+    # The tear-off part is one piece of paper: its answers never on a page apart from the
+    # signature line under them.
+    parts = [
+        paragraph(doc, "- " * 108, size=7),
+        paragraph(
+            doc, "YOUR ANSWER: RETURN THIS PART BY {{ computed.respond_by|us_date }}", bold=True
+        ),
+        paragraph(doc, "Name: {{ participant.name }}    Case number: {{ case_number }}", size=8.5),
+    ]
     for answer in (
         "Yes, I want to keep getting employment services through CalFresh E&T.",
         "No, not at this time.",
     ):
         # The box in a run of its own: LibreOffice misplaces Vietnamese accents in a run
         # that begins with a symbol taken from a fallback font.
-        paragraph(doc, "\u2610  ").add_run(t(answer)).font.size = Pt(9.5)
+        box = paragraph(doc, "\u2610  ")
+        box.add_run(t(answer)).font.size = Pt(9.5)
+        parts.append(box)
+    for part in parts:
+        part.paragraph_format.keep_with_next = True
     signatures(doc, [("recipient", "{{ participant.name }}", "____________")])
 
 

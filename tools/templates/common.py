@@ -7,170 +7,25 @@ version consistently; ``wtwforms check-templates`` guards either way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Inches, Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from tools.templates.i18n import language, t
-
-FONT = "Arial"
-LABEL_SIZE = Pt(7)
-VALUE_SIZE = Pt(9.5)
-SHADE = "D9D9D9"
-OUT_DIR = Path(__file__).resolve().parents[2] / "form_templates"
-CONTENT_WIDTH = Inches(7.5)
-
-
-PARTICIPANT_LINE = "Participant: {{ participant.name }}\tCase No.: {{ case_number }}"
-PAGE_OF = "Page {PAGE} of {NUMPAGES}"
-DRAFT_NOTE = "DRAFT TRANSLATION, not yet approved by the county"
-# Word tags by language, for spelling, hyphenation and the East Asian font of CJK text.
-WORD_LANGUAGE = {"es": "es-US", "vi": "vi-VN", "zh-Hant": "zh-TW"}
-EAST_ASIAN_FONT = "Noto Sans CJK TC"
-
-
-def new_form(
-    title_lines: Sequence[str],
-    header_line: str = PARTICIPANT_LINE,
-    header_right: str = "{{ form.number }}",
-    footer_middle: str = "{{ participant.name }}",
-) -> Document:
-    """A Letter page with agency, form number and case at the top, and the footer set.
-
-    ``header_line`` repeats who the form is about on every page, as paper forms do.
-    """
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Inches(8.5), Inches(11)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Inches(0.5))
-    section.top_margin = section.bottom_margin = Inches(0.5)
-    section.header_distance = section.footer_distance = Inches(0.3)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = VALUE_SIZE
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.space_before = Pt(0)
-    # Page-number fields take the paragraph style's size when Word or Writer updates them.
-    doc.styles["Footer"].font.size = Pt(7.5)
-    if language():
-        _language_of(normal)
-    _header(section, t(header_line), header_right)
-    _footer(section, footer_middle)
-    for i, line in enumerate(title_lines):
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(t(line))
-        run.bold = True
-        run.font.size = Pt(13 if i == 0 else 10)
-    return doc
-
-
-def _language_of(style) -> None:
-    """Tag the text with the language being written, and give Chinese its CJK font."""
-    tag = WORD_LANGUAGE[language() or ""]
-    rpr = style.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    if tag.startswith("zh"):
-        # w:val is the language of Latin-script text (names, addresses): tagged Chinese, it
-        # would break anywhere, as Chinese may; the Chinese text is tagged with w:eastAsia.
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), tag)
-    else:
-        lang.set(qn("w:val"), tag)
-    rpr.append(lang)
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-
-
-def _clear_style_tabs(paragraph: Paragraph) -> None:
-    # Word's Header and Footer styles carry tabs at 3.25" and 6.5" for a 6.5" text width;
-    # on this wider page they would catch the first tab.
-    for position in (Inches(3.25), Inches(6.5)):
-        paragraph.paragraph_format.tab_stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
-
-
-def _header(section, line: str, right_text: str) -> None:
-    header = section.header
-    p = header.paragraphs[0]
-    _clear_style_tabs(p)
-    p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    run = p.add_run("{{ form.agency }}")
-    run.bold = True
-    run.font.size = Pt(8)
-    p.add_run("\t" + right_text).font.size = Pt(8)
-    q = header.add_paragraph()
-    _clear_style_tabs(q)
-    q.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    r = q.add_run(line)
-    r.font.size = Pt(8)
-    _bottom_border(q)
-
-
-def _footer(section, middle: str) -> None:
-    p = section.footer.paragraphs[0]
-    _clear_style_tabs(p)
-    p.paragraph_format.tab_stops.add_tab_stop(Emu(CONTENT_WIDTH // 2), WD_TAB_ALIGNMENT.CENTER)
-    p.paragraph_format.tab_stops.add_tab_stop(CONTENT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    p.add_run("{{ form.number }} ({{ form.revision }})").font.size = Pt(7.5)
-    p.add_run("\t" + middle).font.size = Pt(7.5)
-    # "Page 1 of 2", "第 1 頁，共 2 頁": the words around the numbers follow the language.
-    for i, piece in enumerate(re.split(r"\{(PAGE|NUMPAGES)\}", t(PAGE_OF))):
-        if i % 2:
-            _field(p, piece)
-        elif piece or i == 0:
-            p.add_run(("\t" if i == 0 else "") + piece).font.size = Pt(7.5)
-    if language():
-        note = section.footer.add_paragraph()
-        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        # In the participant's language and in English, for the staff who send it.
-        run = note.add_run(
-            "{% if translation.draft %}" + t(DRAFT_NOTE) + " / " + DRAFT_NOTE + "{% endif %}"
-        )
-        run.font.size = Pt(7.5)
-        run.bold = True
-
-
-def _field(paragraph: Paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    run.font.size = Pt(7.5)
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("end", None)):
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {text} "
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
-        if kind == "separate":
-            t = OxmlElement("w:t")
-            t.text = "1"
-            run._r.append(t)
-
-
-def _bottom_border(paragraph: Paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, val in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
-        bottom.set(qn(f"w:{key}"), val)
-    borders.append(bottom)
-    ppr.append(borders)
+from tools.templates.page import (
+    CONTENT_WIDTH,
+    LABEL_SIZE,
+    OUT_DIR,
+    SHADE,
+    VALUE_SIZE,
+)
 
 
 def shade(cell: _Cell, color: str = SHADE) -> None:
@@ -182,9 +37,24 @@ def shade(cell: _Cell, color: str = SHADE) -> None:
     tcpr.append(shd)
 
 
+def full_width(table: Table) -> Table:
+    """Span the text width from margin to margin, so bars, boxes and lists share both edges."""
+    # Left-aligned, Word and Writer hang a table's border out by the cell margin, and a
+    # centred one not: one rule for every table keeps the edges in one line.
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(CONTENT_WIDTH.twips))
+    return table
+
+
 def section_heading(doc: Document, number: int | str, title: str) -> None:
     """A numbered section bar: ``3. ACTIVITIES``."""
-    table = doc.add_table(rows=1, cols=1)
+    table = full_width(doc.add_table(rows=1, cols=1))
     table.style = "Table Grid"
     cell = table.cell(0, 0)
     shade(cell, "BFBFBF")
@@ -212,9 +82,8 @@ def _label_value(cell: _Cell, label: str, value: str) -> None:
 def field_grid(doc: Document, rows: Sequence[Sequence[tuple[str, str]]]) -> Table:
     """Boxes with a small label over each value; each inner list is one row of boxes."""
     cols = max(len(r) for r in rows)
-    table = doc.add_table(rows=0, cols=cols)
+    table = full_width(doc.add_table(rows=0, cols=cols))
     table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for row in rows:
         cells = table.add_row().cells
         for i, (label, value) in enumerate(row):
@@ -235,7 +104,7 @@ def repeat_table(
 ) -> Table:
     """A table with one row per item: ``loop`` is e.g. ``a in activities``."""
     collection = loop.split(" in ", 1)[1]
-    table = doc.add_table(rows=0, cols=len(headings))
+    table = full_width(doc.add_table(rows=0, cols=len(headings)))
     table.style = "Table Grid"
     head = table.add_row().cells
     for i, text in enumerate(headings):
@@ -287,15 +156,29 @@ def paragraph(doc: Document, text: str, size: float = 9.5, bold: bool = False) -
 
 def text_box(doc: Document, label: str, value: str) -> None:
     """A full-width box for free text such as comments."""
-    table = doc.add_table(rows=1, cols=1)
+    table = full_width(doc.add_table(rows=1, cols=1))
     table.style = "Table Grid"
     _label_value(table.cell(0, 0), label, value)
     _spacer(doc)
 
 
-def signatures(doc: Document, lines: Sequence[tuple[str, str, str]]) -> None:
-    """Signature lines: each is (who signs, printed name expression, date expression)."""
-    table = doc.add_table(rows=0, cols=3)
+def signatures(
+    doc: Document, lines: Sequence[tuple[str, str, str]], attestation: str | None = None
+) -> Table:
+    """Signature lines, each (who signs, printed name, date), under the words signed.
+
+    Both sit in one table row that may not split, so the statement a person signs is never
+    on another page than the line they sign on.
+    """
+    frame = full_width(doc.add_table(rows=1, cols=1))
+    _no_cell_margins(frame)
+    frame.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = frame.cell(0, 0)
+    first = cell.paragraphs[0]
+    first.paragraph_format.keep_with_next = True
+    if attestation:
+        first.add_run(t(attestation)).font.size = Pt(8.5)
+    table = cell.add_table(rows=0, cols=3)
     for who, name, date in lines:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run("\n\n_____________________________")
@@ -304,7 +187,28 @@ def signatures(doc: Document, lines: Sequence[tuple[str, str, str]]) -> None:
         cells[1].add_paragraph().add_run(t("Printed name")).font.size = LABEL_SIZE
         cells[2].paragraphs[0].add_run("\n\n" + t(date))
         cells[2].add_paragraph().add_run(t("Date")).font.size = LABEL_SIZE
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # A cell ends with a paragraph: after the lines, one too small to take room.
+    cell.paragraphs[-1].paragraph_format.line_spacing = Pt(1)
     _spacer(doc)
+    return frame
+
+
+def _no_cell_margins(table: Table) -> None:
+    # The frame's text starts where the page's text does; its lines keep their own margins.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema puts the margins before it
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
 
 
 def save(doc: Document, filename: str) -> Path:
@@ -340,7 +244,7 @@ def check_table(
     widths: Sequence[float] = (2.3, 0.8, 4.4),
 ) -> Table:
     """Fixed rows of (caption, check box expression, notes expression), e.g. agenda topics."""
-    table = doc.add_table(rows=1, cols=3)
+    table = full_width(doc.add_table(rows=1, cols=3))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
         shade(cell)

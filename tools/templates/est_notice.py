@@ -7,7 +7,6 @@ from docx.document import Document
 from tools.templates.common import (
     checkboxes,
     field_grid,
-    new_form,
     repeat_table,
     save,
     section_heading,
@@ -15,6 +14,7 @@ from tools.templates.common import (
     signatures,
     text_box,
 )
+from tools.templates.page import new_form
 
 DATE = "{{{{ cause_determination.{}|us_date }}}}"
 PLANS = (
@@ -108,7 +108,6 @@ def _action(doc: Document) -> None:
         doc,
         [
             [
-                ("Action", "{{ computed.action_label }}"),
                 ("Cause determination appointment", DATE.format("appointment_date")),
                 ("Rescheduled (once) to", DATE.format("rescheduled_date")),
             ]

@@ -12,7 +12,6 @@ from tools.templates.common import (
     LABEL_SIZE,
     check_table,
     field_grid,
-    new_form,
     paragraph,
     repeat_table,
     save,
@@ -20,6 +19,7 @@ from tools.templates.common import (
     set_column_widths,
     text_box,
 )
+from tools.templates.page import new_form
 
 AGENDA = (
     ("purpose", "Purpose of meeting"),

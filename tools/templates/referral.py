@@ -10,7 +10,6 @@ from tools.templates.common import (
     LABEL_SIZE,
     check_table,
     field_grid,
-    new_form,
     paragraph,
     repeat_table,
     save,
@@ -18,6 +17,7 @@ from tools.templates.common import (
     set_column_widths,
     text_box,
 )
+from tools.templates.page import new_form
 
 OFFICE = (
     "{% if office %}{{ computed.office.name }}, {{ computed.office.address }}, "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from docx.document import Document
+from docx.shared import Inches
 
 from tools.templates.common import (
     checkboxes,
     field_grid,
-    new_form,
     paragraph,
     repeat_table,
     save,
@@ -15,6 +15,7 @@ from tools.templates.common import (
     signatures,
     text_box,
 )
+from tools.templates.page import new_form
 
 BLANK = "______________________"
 CHECKLIST = (
@@ -162,16 +163,18 @@ def _sign_off(doc: Document) -> None:
         ],
     )
     paragraph(doc, "CLERICAL USE ONLY", size=7, bold=True)
-    field_grid(
+    # The box is the blank: a drawn line in it would double its bottom edge.
+    clerical = field_grid(
         doc,
         [
             [
-                ("Routed to", _or_blank("clerical.routed_to")),
-                ("Date routed", _or_blank("clerical.routed_on|us_date")),
-                ("Clerk's initials", _or_blank("clerical.initials")),
+                ("Routed to", "{{ clerical.routed_to }}"),
+                ("Date routed", "{{ clerical.routed_on|us_date }}"),
+                ("Clerk's initials", "{{ clerical.initials }}"),
             ]
         ],
     )
+    clerical.rows[0].height = Inches(0.45)  # room to write by hand
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from docx.text.paragraph import Paragraph
 from tools.templates.common import (
     checkboxes,
     field_grid,
-    new_form,
     paragraph,
     repeat_table,
     save,
@@ -21,6 +20,7 @@ from tools.templates.common import (
     signatures,
     text_box,
 )
+from tools.templates.page import new_form
 
 SECTION_BAR = re.compile(r"^\d+\. \S")  # any script: "4. 活動分派"
 CARE = "supportive_services.child_care"
@@ -34,6 +34,7 @@ REASSIGNMENT_DEADLINE = (
 ACTIVITY_HEADINGS = (
     "No.",
     "Activity",
+    "Description",
     "T/E",
     "Provider or employer / location",
     "Hrs/wk",
@@ -56,18 +57,14 @@ def build() -> None:
     section_heading(doc, 7, "Notes")
     text_box(doc, "Notes", "{{ notes }}")
     section_heading(doc, 8, "Signatures")
-    paragraph(
-        doc,
-        "I have read this plan, or it was read to me. I agree to take part in the activities "
-        "above and understand the supportive services the county will provide.",
-        size=8.5,
-    )
     signatures(
         doc,
         [
             ("participant", "{{ participant.name }}", "{{ plan_date|us_date }}"),
             ("Employment Counselor", "{{ ec.name }}", "{{ plan_date|us_date }}"),
         ],
+        attestation="I have read this plan, or it was read to me. I agree to take part in the "
+        "activities above and understand the supportive services the county will provide.",
     )
     field_grid(
         doc,
@@ -216,7 +213,8 @@ def _activities(doc: Document) -> None:
         "a in activities",
         [
             "{{ a.computed.number }}",
-            "{{ a.type }}{% if a.description %}\n{{ a.description }}{% endif %}",
+            "{{ a.type }}",
+            "{{ a.description }}",
             "{{ a.computed.training_education|box }}",
             "{{ a.provider }}\n{{ a.location }}",
             "{{ a.hours_per_week|hours }}",
@@ -226,7 +224,7 @@ def _activities(doc: Document) -> None:
         ],
         empty="No activity assigned.",
     )
-    set_column_widths(table, [0.35, 1.5, 0.35, 1.75, 0.5, 1.3, 0.9, 0.85])
+    set_column_widths(table, [0.35, 1.05, 1.1, 0.3, 1.45, 0.45, 1.0, 0.95, 0.85])
     paragraph(
         doc,
         "T/E: a training or education activity. Employment counts as an activity; its employer "
@@ -253,7 +251,6 @@ def _activities(doc: Document) -> None:
             [
                 ("Total weekly hours (lowest period)", "{{ computed.total_hours|hours }}"),
                 ("With the other parent's hours", "{{ computed.combined_hours|hours }}"),
-                ("Hours required", "{{ computed.requirement_hours }}"),
                 (
                     "Requirement met",
                     "{{ computed.meets_requirement|yes_no }}{% if exempt_volunteer and not "

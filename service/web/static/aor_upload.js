@@ -13,6 +13,7 @@
   var list = document.getElementById("upload-results");
   var section = document.getElementById("upload-results-section");
   var recent = document.getElementById("upload-recent");
+  var said = document.getElementById("upload-summary");
   // Sent as a header, never in the body: the body is read only once the upload limit applies.
   var token = form.querySelector("input[name=csrf_token]").value;
   var maxBytes = Number(form.dataset.maxBytes);
@@ -25,6 +26,14 @@
   Array.prototype.forEach.call(list.querySelectorAll("li[data-poll]"), follow);
 
   zone.hidden = false;
+  // Chosen files go at once, as the drop zone says: no second step, so no button for it.
+  form.querySelector("button[type=submit]").hidden = true;
+  input.addEventListener("change", function () {
+    if (input.files.length) {
+      send(input.files);
+      input.value = "";
+    }
+  });
   zone.addEventListener("click", function () {
     input.click();
   });
@@ -59,6 +68,8 @@
 
   function send(files) {
     section.hidden = false;
+    var batch = [];
+    said.textContent = "";
     Array.prototype.forEach.call(files, function (file) {
       var item = placeholder(file.name);
       list.appendChild(item);
@@ -66,9 +77,13 @@
         return upload(file).then(function (result) {
           name(result);
           item.replaceWith(result);
+          batch.push(result);
           follow(result);
         });
       });
+    });
+    queue = queue.then(function () {
+      summarise(batch);
     });
     queue = queue.then(refreshRecent);
   }
@@ -126,6 +141,7 @@
   function refusal(filename, message) {
     var item = document.createElement("li");
     item.className = "upload-result panel is-error";
+    item.dataset.outcome = "refused";
     var title = document.createElement("h3");
     title.textContent = filename;
     var note = document.createElement("p");
@@ -134,6 +150,21 @@
     note.textContent = "Not read: " + message;
     item.append(title, note);
     return item;
+  }
+
+  // "3 read, 1 refused, 1 already received": the words of service/web/aor_batch.py's summary.
+  function summarise(items) {
+    var counts = { "read": 0, "refused": 0, "already received": 0, "being read": 0 };
+    items.forEach(function (item) {
+      counts[item.dataset.outcome || "refused"] += 1;
+    });
+    var parts = ["read", "refused", "already received"].map(function (outcome) {
+      return counts[outcome] + " " + outcome;
+    });
+    if (counts["being read"]) {
+      parts.push(counts["being read"] + " being read");
+    }
+    said.textContent = parts.join(", ") + ".";
   }
 
   // Each item's heading names it; ids stay unique however many files are sent.
@@ -145,35 +176,55 @@
   }
 
   // A scan's item, asked for again until its status is no longer "reading"; then replaced by
-  // the reading. On any failure the item stays, with its link to refresh the page.
+  // the reading. While its job runs, the job says how many pages are read, for the bar.
+  // On any failure the item stays, with its link to refresh the page.
   function follow(item) {
     if (!item.dataset || !item.dataset.poll) {
       return;
     }
     var until = Date.now() + POLL_FOR_MS;
     var url = item.dataset.poll;
+    var bar = item.querySelector("progress[data-job]");
     function again() {
       if (Date.now() > until) {
         return;
       }
-      window.setTimeout(function () {
-        fetch(url, { credentials: "same-origin", redirect: "manual" })
-          .then(function (response) {
-            return response.ok ? response.text() : null;
-          })
-          .then(function (text) {
-            var fresh = text && new DOMParser().parseFromString(text, "text/html").querySelector("li.upload-result");
-            if (!fresh || fresh.dataset.poll) {
-              again();
-              return;
-            }
-            fresh = document.importNode(fresh, true);
-            name(fresh);
-            item.replaceWith(fresh);
-            refreshRecent();
-          })
-          .catch(again);
-      }, POLL_MS);
+      window.setTimeout(bar ? progress : reread, POLL_MS);
+    }
+    function progress() {
+      fetch(bar.dataset.job, { credentials: "same-origin", redirect: "manual" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (job) {
+          if (!job || job.state === "done" || job.state === "failed") {
+            reread();
+            return;
+          }
+          bar.max = job.total;
+          bar.value = job.done;
+          bar.textContent = job.done + " of " + job.total + " pages read";
+          again();
+        })
+        .catch(again);
+    }
+    function reread() {
+      fetch(url, { credentials: "same-origin", redirect: "manual" })
+        .then(function (response) {
+          return response.ok ? response.text() : null;
+        })
+        .then(function (text) {
+          var fresh = text && new DOMParser().parseFromString(text, "text/html").querySelector("li.upload-result");
+          if (!fresh || fresh.dataset.poll) {
+            again();
+            return;
+          }
+          fresh = document.importNode(fresh, true);
+          name(fresh);
+          item.replaceWith(fresh);
+          refreshRecent();
+        })
+        .catch(again);
     }
     again();
   }

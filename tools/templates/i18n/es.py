@@ -149,6 +149,7 @@ STRINGS: dict[str, str] = {
     "Activity assignment": "Asignación de actividades",
     "No.": "Núm.",
     "Activity": "Actividad",
+    "Description": "Descripción",
     "Provider or employer / location": "Proveedor o empleador / lugar",
     "Hrs/wk": "Hrs/sem",
     "Days and times": "Días y horario",

@@ -151,6 +151,7 @@ STRINGS: dict[str, str] = {
     "Activity assignment": "Phân công hoạt động",
     "No.": "STT",
     "Activity": "Hoạt động",
+    "Description": "Mô tả",
     "Provider or employer / location": "Nơi cung cấp hoặc chủ thuê / địa điểm",
     "Hrs/wk": "Giờ/tuần",
     "Days and times": "Ngày và giờ",

@@ -143,6 +143,7 @@ STRINGS: dict[str, str] = {
     "Activity assignment": "活動分派",
     "No.": "編號",
     "Activity": "活動",
+    "Description": "說明",
     "Provider or employer / location": "服務提供者或雇主／地點",
     "Hrs/wk": "每週時數",
     "Days and times": "日期與時間",
