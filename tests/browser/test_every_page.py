@@ -206,13 +206,19 @@ def signed_in_page(browser: Browser, server: Served, role: str) -> Any:
 
 
 @pytest.mark.parametrize("role", list(USERS))
-def test_every_page_a_role_reaches_fits_a_phone_and_passes_axe(browser, demo_site, role):
+def test_every_page_a_role_reaches_fits_a_phone_and_passes_axe(
+    browser, demo_site, role, screenshot
+):
     context, page = signed_in_page(browser, demo_site.served, role)
     try:
         visited = pages_of(page) + demo_site.extra(role)
         for must in MUST_REACH[role]:
             assert any(re.fullmatch(must, path) for path in visited), (must, visited)
         found = [problem for path in visited for problem in problems(page, path)]
+        if role == "ec":
+            page.set_viewport_size(PHONE)
+            page.goto("/inbox")
+            screenshot(page, "phone-inbox")
     finally:
         context.close()
     assert not found, "\n".join(found)
