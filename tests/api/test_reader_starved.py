@@ -23,6 +23,7 @@ DOCX = "aor-101-002-docx"
 # The reader is refused at this much processor time; every stop below lasts longer.
 CPU_LIMIT = 1
 STOPPED = 2.5
+SPINNING = 3.5
 
 
 @pytest.fixture
@@ -43,15 +44,23 @@ def real_reader(app, upload, sample_pdf):
 
 
 @pytest.fixture
-def spinners() -> Iterator[None]:
-    """Two processes spinning per core, each in a session (so a scheduling group) of its own,
-    as busy programs of other users are."""
-    started = [
-        subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
-        for _ in range(2 * (os.cpu_count() or 1))
-    ]
-    time.sleep(0.5)  # all of them spinning
-    yield
+def spinners() -> Iterator[Any]:
+    """``spin(seconds)``: two processes spinning per core for that long, each in a session
+    (so a scheduling group) of its own, as busy programs of other users are. They stop by
+    themselves, so a starved reader is starved for a known time, then gets the cores back."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def spin(seconds: float) -> None:
+        loop = (
+            f"import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
+        )
+        started.extend(
+            subprocess.Popen([sys.executable, "-c", loop], start_new_session=True)
+            for _ in range(2 * (os.cpu_count() or 1))
+        )
+        time.sleep(0.5)  # all of them spinning
+
+    yield spin
     for process in started:
         process.kill()
         process.wait()
@@ -105,6 +114,7 @@ def test_a_valid_aor_read_while_spinning_processes_hog_every_core_is_read(
     gate = real_reader()
     [pid] = gate.pool.status()["pids"]
     lowest_priority(pid)
+    spinners(SPINNING)
     spent = reader_cpu_seconds(pid)
     started = time.monotonic()
     answer = upload(sample_pdf(DOCX))
