@@ -16,11 +16,11 @@ import pytest
 
 from service.auth import accounts
 from service.extensions import db
+from tests.api.conftest import transfer_slip
 from tests.conftest import ACCOUNTS, read_pdf
 
 BROKER = os.environ.get("WTWFORMS_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 WTWFORMS = Path(sys.executable).with_name("wtwforms")
-OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "office": "eastmont"}
 
 
 def broker_answers() -> bool:
@@ -85,25 +85,6 @@ def follow(client, url: str, seconds: float = 180) -> dict:
             return job
         time.sleep(0.5)
     raise AssertionError(f"the job at {url} did not end in {seconds} s: {job}")
-
-
-@pytest.fixture
-def queued(client_as, example):
-    ec, supervisor = client_as("ec"), client_as("supervisor")
-
-    def make(n: int) -> list[int]:
-        ids = []
-        for i in range(n):
-            payload = example("50-20e") | {"supervisor": None, "clerical": None}
-            payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
-            payload["case_name"] = f"Quintero-{i:03d}, Marisol"
-            response = ec.post("/api/v1/slips", json=payload)
-            assert response.status_code == 201, response.json
-            ids.append(response.json["id"])
-            assert supervisor.post(f"/api/v1/slips/{ids[-1]}/approve").status_code == 200
-        return ids
-
-    return make
 
 
 def test_a_worker_prints_a_run_and_converts_a_document_sent_through_the_broker(
@@ -179,9 +160,7 @@ def test_a_worker_process_killed_mid_run_loses_nothing_the_run_is_done_on_its_re
         ec = accounts.get_user(db.session, ACCOUNTS["ec"]["username"])
         supervisor = accounts.get_user(db.session, ACCOUNTS["supervisor"]["username"])
         for i in range(60):
-            payload = example("50-20e") | {"supervisor": None, "clerical": None}
-            payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
-            payload["case_name"] = f"Quintero-{i:03d}, Marisol"
+            payload = transfer_slip(example, i)
             slips.approve(db.session, slips.create_slip(db.session, ec, payload)[0].id, supervisor)
     worker = on_broker()
     clerk = client_as("clerical")

@@ -11,27 +11,6 @@ from service.jobs.queue import wait_for_jobs
 from tests.conftest import ACCOUNTS, read_pdf
 
 SLIPS = "/api/v1/slips"
-OKAFOR = {"name": "Chidi Okafor", "worker_number": "W5150", "unit": "U22", "office": "eastmont"}
-
-
-@pytest.fixture
-def queued(client_as, example):
-    """Make ``n`` transfer slips approved into the clerical queue; their ids."""
-    ec, supervisor = client_as("ec"), client_as("supervisor")
-
-    def make(n: int) -> list[int]:
-        ids = []
-        for i in range(n):
-            payload = example("50-20e") | {"supervisor": None, "clerical": None}
-            payload |= {"action": "transfer", "closed_files": None, "to_ec": dict(OKAFOR)}
-            payload["case_name"] = f"Quintero-{i:03d}, Marisol"
-            response = ec.post(SLIPS, json=payload)
-            assert response.status_code == 201, response.json
-            ids.append(response.json["id"])
-            assert supervisor.post(f"{SLIPS}/{ids[-1]}/approve").status_code == 200
-        return ids
-
-    return make
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from service.extensions import db
 from service.models.job import Job
 from tests.api.test_jobs_celery import broker_answers, on_broker  # noqa: F401 (a fixture)
 from tests.conftest import read_pdf
+from tests.support.processes import descendants
 
 pytestmark = pytest.mark.skipif(not broker_answers(), reason="no broker")
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "aor_samples"
@@ -35,19 +36,6 @@ def nothing_here(app, monkeypatch):
 
     monkeypatch.setattr(app.extensions["aor_readers"], "read", here)
     monkeypatch.setattr(app.extensions["office"], "convert", here)
-
-
-def descendants(pid: int) -> set[int]:
-    """Every process under ``pid``, from /proc (each thread lists the children it forked)."""
-    found: set[int] = set()
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
-            direct = {int(child) for child in children.read_text().split()}
-        except OSError:  # the thread ended meanwhile
-            continue
-        for child in direct - found:
-            found |= {child} | descendants(child)
-    return found
 
 
 def running(name: str, besides: int) -> set[int]:

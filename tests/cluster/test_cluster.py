@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from parsers import tesseract
 from service import documents
 from tests.cluster.conftest import Cluster, Process
+from tests.support.processes import descendants
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "aor_samples"
 TEXT_AORS = sorted(path.name for path in SAMPLES.glob("*.pdf"))
@@ -126,19 +127,6 @@ def worker_running(cluster: Cluster, job_id: str) -> Process | None:
         if re.search(rf"wtwforms\.jobs\.run\[{job_id}\] received", worker.log_text()):
             return worker
     return None
-
-
-def descendants(pid: int) -> set[int]:
-    """Every process under ``pid``, from /proc (each thread lists the children it forked)."""
-    found: set[int] = set()
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
-            direct = {int(child) for child in children.read_text().split()}
-        except OSError:  # the thread ended meanwhile
-            continue
-        for child in direct - found:
-            found |= {child} | descendants(child)
-    return found
 
 
 def command_line(pid: int) -> str:
